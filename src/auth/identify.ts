@@ -1,0 +1,82 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccountKind } from '../entities/account';
+import { unauthenticated } from '../errors/app-error';
+import { parseApiKey } from './api-key-format';
+import type { Grant } from './grant';
+import type { Role } from './role';
+import { sha256, verifyAccessToken } from './tokens';
+import { Viewer } from './viewer';
+
+interface AccountGrantRow {
+  id: number;
+  kind: AccountKind;
+  member_id: number | null;
+  ra_id: number | null;
+  role: Role | null;
+  unit_id: number | null;
+  unit_path: string | null;
+  province_id: number | null;
+}
+
+/** Loads an active account with its live role assignments in one statement. */
+export async function loadViewer(em: EntityManager, accountId: number): Promise<Viewer | null> {
+  const rows = await em.getConnection().execute<AccountGrantRow[]>(
+    `select a.id, a.kind, a.member_id, ra.id as ra_id, ra.role, ra.unit_id, ra.unit_path, ra.province_id
+       from account a left join role_assignment ra on ra.account_id = a.id and ra.revoked_at is null
+      where a.id = ? and a.active`,
+    [accountId],
+    'all',
+  );
+  if (rows.length === 0) return null;
+  const grants: Grant[] = rows
+    .filter((r) => r.ra_id !== null && r.role !== null)
+    .map((r) => ({ assignmentId: r.ra_id as number, role: r.role as Role, unitId: r.unit_id, unitPath: r.unit_path, provinceId: r.province_id }));
+  return new Viewer(rows[0].id, rows[0].kind, rows[0].member_id, grants);
+}
+
+/** Minimum time between two last-used writes of one API key, so reads don't each write. */
+const LAST_USED_RESOLUTION_SECONDS = 60;
+
+async function accountOfApiKey(em: EntityManager, key: string): Promise<number | null> {
+  const parsed = parseApiKey(key);
+  if (!parsed) return null;
+  const rows = await em.getConnection().execute<{ id: number; account_id: number; secret_hash: string }[]>(
+    'select id, account_id, secret_hash from api_key where prefix = ? and revoked_at is null',
+    [parsed.prefix],
+    'all',
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const expected = Buffer.from(row.secret_hash, 'hex');
+  const actual = Buffer.from(sha256(parsed.secret), 'hex');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  await em.getConnection().execute(
+    `update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '${LAST_USED_RESOLUTION_SECONDS} seconds')`,
+    [row.id],
+    'run',
+  );
+  return row.account_id;
+}
+
+/**
+ * Turns the Authorization header into a viewer: `Bearer <access token>` for people,
+ * `ApiKey <key>` (or the X-Api-Key header) for service accounts. No credentials: anonymous.
+ * Bad credentials are UNAUTHENTICATED, never silently anonymous.
+ */
+export async function identify(em: EntityManager, authorization: string | undefined, apiKeyHeader: string | undefined, jwtSecret: string): Promise<Viewer> {
+  const [scheme, credential] = (authorization ?? '').trim().split(/\s+/, 2);
+  let accountId: number | null = null;
+  if (apiKeyHeader) {
+    accountId = await accountOfApiKey(em, apiKeyHeader.trim());
+  } else if (!scheme) {
+    return Viewer.anonymous();
+  } else if (scheme.toLowerCase() === 'bearer' && credential) {
+    accountId = verifyAccessToken(credential, jwtSecret);
+  } else if (scheme.toLowerCase() === 'apikey' && credential) {
+    accountId = await accountOfApiKey(em, credential);
+  }
+  const viewer = accountId === null ? null : await loadViewer(em, accountId);
+  if (!viewer) throw unauthenticated('Invalid or expired credentials');
+  return viewer;
+}

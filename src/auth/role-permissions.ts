@@ -1,0 +1,35 @@
+import { Permission } from './permission';
+import { Role } from './role';
+
+const P = Permission;
+
+/**
+ * The one table of what each role may do. A role held at a unit applies to its whole subtree.
+ * ADMIN holds every permission so that it can grant every role: nobody grants more than they hold.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.ADMIN]: [
+    P.TREE_READ,
+    P.TREE_WRITE,
+    P.MEMBERS_READ,
+    P.MEMBERS_PERSONAL,
+    P.MEMBERS_WRITE,
+    P.ACCOUNTS_MANAGE,
+    P.STATISTICS_READ,
+  ],
+  [Role.ORGANIZER]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEMBERS_WRITE, P.STATISTICS_READ],
+  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.STATISTICS_READ],
+  // Self-service: the own cell's units and fellow members (no personal data); own record via the member link.
+  [Role.MEMBER]: [P.TREE_READ, P.MEMBERS_READ],
+  [Role.ANALYST]: [P.TREE_READ, P.STATISTICS_READ],
+};
+
+export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
+  [Role.ADMIN]: 'Quản trị: the hierarchy, members and accounts below the unit.',
+  [Role.ORGANIZER]: 'Tổ chức (ban tổ chức, bí thư): members and, later, meetings below the unit, personal data included.',
+  [Role.INSPECTOR]: 'Kiểm tra (ủy ban kiểm tra): reads everything below the unit, personal data included.',
+  [Role.MEMBER]: 'Đảng viên: self-service, the own record and the own cell.',
+  [Role.ANALYST]: 'Phân tích / tích hợp: aggregates only, counts and ratios, no row about a person.',
+};
+
+export const permissionsOf = (role: Role): readonly Permission[] => ROLE_PERMISSIONS[role];

@@ -1,0 +1,8 @@
+/** Roles held at a unit (or nationally); what each may do is in role-permissions.ts. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  ORGANIZER = 'ORGANIZER',
+  INSPECTOR = 'INSPECTOR',
+  MEMBER = 'MEMBER',
+  ANALYST = 'ANALYST',
+}

@@ -1,0 +1,77 @@
+import { allow, rule } from 'graphql-shield';
+import type { IRule } from 'graphql-shield';
+
+/** A rule or a constant (allow/deny): graphql-shield does not export this union. */
+export type ShieldRule = IRule | typeof allow;
+import type { Member } from '../entities/member';
+import type { RequestContext } from '../request-context';
+import { Permission } from './permission';
+
+/**
+ * The first permission layer: may the viewer call this root field or read this sensitive field?
+ * Rows themselves are scoped in SQL by the services (the second layer).
+ * Rules never throw (a throwing rule counts as false, and under `not` as true), and use no cache:
+ * shield's contextual cache keys on the rule name only, and strict hashes whole ORM entities.
+ */
+export const isAuthenticated: IRule = rule('isAuthenticated', { cache: 'no_cache' })(
+  (_parent: unknown, _args: unknown, ctx: RequestContext) => ctx.viewer.authenticated,
+);
+
+/** One rule per permission: shield rejects two rules with one name. */
+const HOLDS_SOMEWHERE = new Map<Permission, IRule>(
+  Object.values(Permission).map((permission) => [
+    permission,
+    rule(`holds_${permission}`, { cache: 'no_cache' })((_parent: unknown, _args: unknown, ctx: RequestContext) =>
+      ctx.viewer.canSomewhere(permission),
+    ),
+  ]),
+);
+
+const holdsSomewhere = (permission: Permission): IRule => HOLDS_SOMEWHERE.get(permission) as IRule;
+
+/** Personal data: roles holding MEMBERS_PERSONAL over the member's cell, and the member themself. */
+export const canSeePersonalData: IRule = rule('canSeePersonalData', { cache: 'no_cache' })(
+  (parent: Member, _args: unknown, ctx: RequestContext) =>
+    ctx.viewer.can(Permission.MEMBERS_PERSONAL, parent.unitPath) || (ctx.viewer.memberId !== null && ctx.viewer.memberId === parent.id),
+);
+
+/** Every Query field, with its rule. A field missing here is denied (and fails a test). */
+export const queryRules: Record<string, ShieldRule> = {
+  viewer: allow,
+  node: isAuthenticated,
+  nodes: isAuthenticated,
+  roles: isAuthenticated,
+  orgUnit: holdsSomewhere(Permission.TREE_READ),
+  orgUnits: holdsSomewhere(Permission.TREE_READ),
+  member: holdsSomewhere(Permission.MEMBERS_READ),
+  members: holdsSomewhere(Permission.MEMBERS_READ),
+};
+
+/** Every Mutation field, with its rule. */
+export const mutationRules: Record<string, ShieldRule> = {
+  login: allow,
+  refreshAccessToken: allow,
+  logout: allow,
+  createOrgUnit: holdsSomewhere(Permission.TREE_WRITE),
+  updateOrgUnit: holdsSomewhere(Permission.TREE_WRITE),
+  createMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  updateMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  createAccount: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  createServiceAccount: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  createApiKey: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  revokeApiKey: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  grantRole: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  revokeRole: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+};
+
+/** Sensitive fields of object types; every other field of an object type is readable once its parent was. */
+export const fieldRules: Record<string, Record<string, ShieldRule>> = {
+  Member: {
+    birthDate: canSeePersonalData,
+    religion: canSeePersonalData,
+    partyCardNumber: canSeePersonalData,
+    citizenId: canSeePersonalData,
+    phone: canSeePersonalData,
+    address: canSeePersonalData,
+  },
+};

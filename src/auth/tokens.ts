@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+
+const ISSUER = 'chibo';
+const AUDIENCE = 'chibo-api';
+
+export interface SignedToken {
+  readonly token: string;
+  readonly expiresAt: Date;
+}
+
+/** A short-lived access token (HS256) naming the account; roles are read fresh on every request. */
+export function signAccessToken(accountId: number, secret: string, ttlSeconds: number): SignedToken {
+  const token = jwt.sign({ typ: 'access' }, secret, {
+    algorithm: 'HS256',
+    subject: String(accountId),
+    expiresIn: ttlSeconds,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+  });
+  return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+}
+
+/** The account id of a valid access token, or null. */
+export function verifyAccessToken(token: string, secret: string): number | null {
+  try {
+    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    if (typeof payload !== 'object' || payload.typ !== 'access' || !payload.sub || !/^\d+$/.test(payload.sub)) return null;
+    return Number(payload.sub);
+  } catch {
+    return null;
+  }
+}
+
+/** Opaque random secrets (refresh tokens, API key secrets); only their SHA-256 is stored. */
+export function randomSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}

@@ -1,0 +1,17 @@
+import type { Logger } from 'pino';
+import { seedDemo } from './demo-seed';
+import { migrate, type Orm } from './orm';
+
+/** Applies pending migrations and, when asked, seeds the demo province into an empty database. */
+export async function prepareDatabase(orm: Orm, logger: Logger, seed: boolean): Promise<void> {
+  const applied = await migrate(orm);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  if (!seed) return;
+  const em = orm.em.fork();
+  const [{ n }] = await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from org_unit', [], 'all');
+  if (n > 0) return;
+  await em.transactional(async (tx) => {
+    const summary = await seedDemo((sql, params) => tx.getConnection().execute(sql, params ?? [], 'all', tx.getTransactionContext()));
+    logger.info({ units: summary.units, cells: summary.cells, members: summary.members }, 'demo province seeded');
+  });
+}

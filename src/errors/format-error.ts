@@ -1,0 +1,69 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError } from '@mikro-orm/core';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError } from './app-error';
+import { ErrorCode } from './error-code';
+
+/** Codes produced by graphql-js, Apollo and graphql-armor that are safe to pass through as they are. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONFLICT,
+]);
+
+function assertUnreachable(value: never): never {
+  throw new Error(`Unmapped error code ${String(value)}`);
+}
+
+/** HTTP-independent shape of each domain code; adding a code without mapping it does not compile. */
+function appErrorExtensions(error: AppError): Record<string, unknown> {
+  switch (error.code) {
+    case ErrorCode.BAD_USER_INPUT:
+      return { code: error.code, field: error.details.field, reason: error.details.reason };
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.CONFLICT:
+      return { code: error.code, ...error.details };
+    default:
+      return assertUnreachable(error.code);
+  }
+}
+
+/**
+ * The one place errors become responses: domain errors keep their code and details,
+ * everything unexpected is masked (no message, no stack); the request id in the
+ * `x-request-id` response header finds it in the logs.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof AppError) {
+    return { ...base, message: original.message, extensions: appErrorExtensions(original) };
+  }
+  if (original instanceof OptimisticLockError) {
+    return { ...base, message: 'The record was changed by someone else; reload and retry', extensions: { code: ErrorCode.CONFLICT, field: 'version' } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Whether an error reaching the client is unexpected (and so must be logged with its stack). */
+export function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError || original instanceof OptimisticLockError) return false;
+  const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return !(typeof code === 'string' && PASS_THROUGH.has(code));
+}

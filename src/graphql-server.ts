@@ -1,0 +1,75 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { withPermissions } from './auth/permissions-layer';
+import type { Config } from './config';
+import type { SqlCount } from './db/sql-counter';
+import { formatError, isUnexpected } from './errors/format-error';
+import type { RequestContext } from './request-context';
+import { buildGraphQLSchema } from './schema/build-schema';
+
+/** The context as Apollo sees it: the request context plus transport-only counters. */
+export interface ServerContext extends RequestContext {
+  readonly sqlCount?: SqlCount;
+}
+
+/** Query limits, applied before execution (graphql-armor). */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxCost: 20000,
+} as const;
+
+export interface GraphQLServerOptions {
+  /** Off only for measuring the cost of the permission layer; never in the product. */
+  readonly permissions?: boolean;
+  readonly plugins?: ApolloServerPlugin<ServerContext>[];
+}
+
+function loggingPlugin(): ApolloServerPlugin<ServerContext> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors, contextValue: ctx }) {
+          for (const error of errors) {
+            if (isUnexpected(error.originalError ?? error)) {
+              ctx.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+            }
+          }
+        },
+        async willSendResponse({ response, operationName, errors, contextValue: ctx }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          if (ctx.sqlCount && response.http) response.http.headers.set('x-sql-statements', String(ctx.sqlCount.statements));
+          ctx.logger.info({ operationName, ms: Math.round(ms * 10) / 10, errors: errors?.length ?? 0, sql: ctx.sqlCount?.statements }, 'graphql request');
+        },
+      };
+    },
+  };
+}
+
+export function createGraphQLServer(config: Config, options: GraphQLServerOptions = {}): ApolloServer<ServerContext> {
+  const production = config.env === 'production';
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  const schema = options.permissions === false ? buildGraphQLSchema() : withPermissions(buildGraphQLSchema());
+  return new ApolloServer<ServerContext>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: armor.validationRules,
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, loggingPlugin(), ...(options.plugins ?? [])],
+  });
+}

@@ -1,0 +1,65 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Permission } from '../auth/permission';
+import { scopeFilter, scopeSql } from '../auth/scope-sql';
+import type { Viewer } from '../auth/viewer';
+import { Member } from '../entities/member';
+import { MemberPosition } from '../entities/member-position';
+import { OrgUnit } from '../entities/org-unit';
+import { PageLoaders } from './page-loaders';
+
+/** Request-scoped loaders; every one applies the viewer's scope in SQL. */
+export interface Loaders {
+  readonly orgUnitById: DataLoader<number, OrgUnit | null>;
+  readonly memberById: DataLoader<number, Member | null>;
+  readonly memberCountByPath: DataLoader<string, number>;
+  readonly positionsByMember: DataLoader<number, MemberPosition[]>;
+  readonly pages: PageLoaders;
+}
+
+function byId<T extends { id: number }>(ids: readonly number[], rows: readonly T[]): (T | null)[] {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
+  return {
+    orgUnitById: new DataLoader(async (ids) =>
+      byId(ids, await em.find(OrgUnit, { id: { $in: [...ids] }, ...scopeFilter(viewer.scope(Permission.TREE_READ), 'path') })),
+    ),
+    memberById: new DataLoader(async (ids) =>
+      byId(ids, await em.find(Member, { id: { $in: [...ids] }, ...memberReadFilter(viewer) })),
+    ),
+    memberCountByPath: new DataLoader(async (paths) => {
+      const sql =
+        "select k.ord, (select count(*) from member m where m.unit_path like k.path || '%')::int as n " +
+        "from unnest(string_to_array(?, ',')::text[]) with ordinality as k(path, ord) order by k.ord";
+      const rows = await em.getConnection().execute<{ n: number }[]>(sql, [paths.join(',')], 'all');
+      return rows.map((r) => Number(r.n));
+    }),
+    positionsByMember: new DataLoader(async (memberIds) => {
+      const rows = await em.find(
+        MemberPosition,
+        { member: { $in: [...memberIds] }, ...scopeFilter(viewer.scope(Permission.MEMBERS_READ), 'unitPath') },
+        { orderBy: { startedOn: 'asc', id: 'asc' } },
+      );
+      return memberIds.map((id) => rows.filter((p) => p.member.id === id));
+    }),
+    pages: new PageLoaders(em),
+  };
+}
+
+/** Members a viewer may read: MEMBERS_READ scope, plus the viewer's own record. */
+export function memberReadFilter(viewer: Viewer): Record<string, unknown> {
+  const scoped = scopeFilter(viewer.scope(Permission.MEMBERS_READ), 'unitPath');
+  if (viewer.memberId === null) return scoped;
+  if (Object.keys(scoped).length === 0) return {};
+  return { $or: [scoped, { id: viewer.memberId }] };
+}
+
+/** The same rule for raw SQL over a member table aliased `t`. */
+export function memberReadSql(viewer: Viewer): { sql: string; params: unknown[] } {
+  const scoped = scopeSql(viewer.scope(Permission.MEMBERS_READ), 't.unit_path');
+  if (viewer.memberId === null) return scoped;
+  return { sql: `(${scoped.sql} or t.id = ?)`, params: [...scoped.params, viewer.memberId] };
+}

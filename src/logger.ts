@@ -1,0 +1,12 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+
+/** Structured JSON logs on stdout; every request logs through a child carrying its request id. */
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'chibo' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: ['password', '*.password', 'variables.password', 'authorization', '*.authorization'], censor: '[redacted]' },
+  });
+}

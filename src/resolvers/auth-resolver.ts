@@ -1,0 +1,24 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../request-context';
+import { login, logout, refreshSession, type Session } from '../services/accounts/login';
+import { AuthPayload } from '../schema/types/account-types';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in with username and password (đăng nhập). Wrong credentials always answer the same UNAUTHENTICATED error; repeated failures are slowed down.',
+  })
+  login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: RequestContext): Promise<Session> {
+    return login(ctx, username, password);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Trades a refresh token for new tokens; the old refresh token stops working (làm mới phiên).' })
+  refreshAccessToken(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: RequestContext): Promise<Session> {
+    return refreshSession(ctx, refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends a session by revoking its refresh token (đăng xuất). True when a live token was revoked.' })
+  logout(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return logout(ctx, refreshToken);
+  }
+}

@@ -1,0 +1,46 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../request-context';
+import { findAccount } from '../services/accounts/account-queries';
+import { findApiKey, findAssignment } from '../services/accounts/account-lookups';
+import { decodeGlobalId } from '../services/global-id';
+import { findMember } from '../services/members/member-queries';
+import { findOrgUnit } from '../services/tree/org-unit-queries';
+import { badInput, notFound } from '../errors/app-error';
+import { Node } from '../schema/node';
+
+const MAX_NODES = 100;
+
+/** Any object by global id, through the same scoped lookups as the typed queries. */
+async function findNode(ctx: RequestContext, globalId: string, field: string): Promise<object | null> {
+  const { type, id } = decodeGlobalId(globalId, field);
+  switch (type) {
+    case 'OrgUnit':
+      return findOrgUnit(ctx, id);
+    case 'Member':
+      return findMember(ctx, id);
+    case 'Account':
+      return findAccount(ctx, id);
+    case 'RoleAssignment':
+      return findAssignment(ctx, id);
+    case 'ApiKey':
+      return findApiKey(ctx, id);
+    case 'MemberPosition':
+      return null;
+  }
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { description: 'Any object by global id; NOT_FOUND when missing or outside your scope.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<object> {
+    const found = await findNode(ctx, id, 'id');
+    if (!found) throw notFound('Node');
+    return found;
+  }
+
+  @Query(() => [Node], { nullable: 'items', description: 'Objects by global ids, in order; null for each missing or out-of-scope id (at most 100).' })
+  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<(object | null)[]> {
+    if (ids.length > MAX_NODES) throw badInput('ids', `must hold at most ${MAX_NODES} ids`);
+    return Promise.all(ids.map((id, i) => findNode(ctx, id, `ids.${i}`)));
+  }
+}

@@ -1,0 +1,23 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { Account } from '../entities/account';
+import { ApiKey } from '../entities/api-key';
+import { Member } from '../entities/member';
+import { OrgUnit } from '../entities/org-unit';
+import { RoleAssignment } from '../entities/role-assignment';
+
+/** Relay Node: every object with a global id can be fetched with `node(id:)`. */
+@InterfaceType('Node', {
+  description: 'An object with a global, opaque id (đối tượng có mã định danh toàn cục).',
+  resolveType: (value: object) => {
+    if (value instanceof OrgUnit) return 'OrgUnit';
+    if (value instanceof Member) return 'Member';
+    if (value instanceof Account) return 'Account';
+    if (value instanceof RoleAssignment) return 'RoleAssignment';
+    if (value instanceof ApiKey) return 'ApiKey';
+    return undefined;
+  },
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
+  id!: string;
+}

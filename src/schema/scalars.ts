@@ -1,0 +1,6 @@
+import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
+
+/** A calendar date, YYYY-MM-DD (ngày). */
+export const LocalDate = GraphQLLocalDate;
+/** An instant, ISO 8601 with offset (thời điểm). */
+export const DateTime = GraphQLDateTimeISO;

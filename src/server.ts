@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { createRequestContext } from './context-factory';
+import { prepareDatabase } from './db/bootstrap';
+import { openDatabase, type Database } from './db/database';
+import { createOrm, type Orm } from './db/orm';
+import { countSql, type SqlCount } from './db/sql-counter';
+import { createGraphQLServer, type GraphQLServerOptions } from './graphql-server';
+import { ideRouter } from './ide';
+import { createLogger } from './logger';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly orm: Orm;
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const IDE_PATH = '/ide';
+
+/** Starts everything: database (embedded or DATABASE_URL), migrations, demo seed, HTTP. */
+export async function startServer(config: Config, options: GraphQLServerOptions & { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config);
+  const database: Database = await openDatabase(config, (message) => logger.debug({ source: 'postgres' }, message.trim()));
+  let orm: Orm | undefined;
+  try {
+    orm = await createOrm(database.url);
+    await prepareDatabase(orm, logger, config.seedDemo);
+    return await listen(config, logger, orm, database, options);
+  } catch (error) {
+    await orm?.close(true);
+    await database.stop();
+    throw error;
+  }
+}
+
+async function listen(config: Config, logger: Logger, orm: Orm, database: Database, options: GraphQLServerOptions): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = createGraphQLServer(config, {
+    ...options,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+  });
+  await apollo.start();
+  let shuttingDown = false;
+
+  app.use((req, res, next) => {
+    const given = req.header('x-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    if (shuttingDown) res.setHeader('connection', 'close');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    if (shuttingDown) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
+    try {
+      await orm.em.fork().getConnection().execute('select 1', [], 'all');
+      res.json({ status: 'ready', database: 'ok' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  if (config.graphqlIde) app.use(IDE_PATH, ideRouter(IDE_PATH, '/graphql'));
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    (req, res, next) => {
+      if (!config.sqlStatementHeader) return next();
+      // Counts the statements this request runs; read by the benchmark and the N+1 tests.
+      const counter: SqlCount = { statements: 0 };
+      res.locals.sqlCount = counter;
+      countSql(counter, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createRequestContext(
+          orm,
+          config,
+          logger,
+          res.locals.requestId as string,
+          { authorization: req.header('authorization'), apiKey: req.header('x-api-key') },
+          res.locals.sqlCount as SqlCount | undefined,
+        ),
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ url: `${url}/graphql`, ide: config.graphqlIde ? `${url}${IDE_PATH}` : undefined, embeddedDatabase: database.embedded }, 'chibo listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      shuttingDown = true;
+      logger.info('shutting down: no new connections, finishing requests in flight');
+      // apollo.stop() drains the HTTP server (stops accepting, waits for in-flight requests).
+      const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceMs);
+      await apollo.stop();
+      clearTimeout(grace);
+      await orm.close(true);
+      await database.stop();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { url, orm, stop };
+}

@@ -1,0 +1,47 @@
+import { Permission } from '../../auth/permission';
+import { scopeFilter } from '../../auth/scope-sql';
+import { Account } from '../../entities/account';
+import { ApiKey } from '../../entities/api-key';
+import { RoleAssignment } from '../../entities/role-assignment';
+import { notFound } from '../../errors/app-error';
+import type { RequestContext } from '../../request-context';
+
+/** Accounts a viewer may see: their own, and those homed under a unit where they manage accounts. */
+function visibleAccounts(ctx: RequestContext): Record<string, unknown> {
+  const managed = scopeFilter(ctx.viewer.scope(Permission.ACCOUNTS_MANAGE), 'homeUnitPath');
+  if (Object.keys(managed).length === 0) return {};
+  return { $or: [{ id: ctx.viewer.accountId ?? 0 }, managed] };
+}
+
+export async function findAccount(ctx: RequestContext, id: number): Promise<Account | null> {
+  return ctx.em.findOne(Account, { id, ...visibleAccounts(ctx) });
+}
+
+export async function getAccount(ctx: RequestContext, id: number): Promise<Account> {
+  const account = await findAccount(ctx, id);
+  if (!account) throw notFound('Account');
+  return account;
+}
+
+/** An account the viewer may manage (not merely their own). */
+export async function getManagedAccount(ctx: RequestContext, id: number): Promise<Account> {
+  const account = await ctx.em.findOne(Account, { id, ...scopeFilter(ctx.viewer.scope(Permission.ACCOUNTS_MANAGE), 'homeUnitPath') });
+  if (!account) throw notFound('Account');
+  return account;
+}
+
+/** Live role assignments of an account the viewer can see. */
+export function activeAssignmentsOf(ctx: RequestContext, account: Account): Promise<RoleAssignment[]> {
+  return ctx.em.find(RoleAssignment, { account, revokedAt: null }, { orderBy: { grantedAt: 'asc', id: 'asc' } });
+}
+
+export function apiKeysOf(ctx: RequestContext, account: Account): Promise<ApiKey[]> {
+  return ctx.em.find(ApiKey, { account }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+}
+
+/** An assignment whose unit lies where the viewer manages accounts; otherwise NOT_FOUND. */
+export async function getManagedAssignment(ctx: RequestContext, id: number): Promise<RoleAssignment> {
+  const assignment = await ctx.em.findOne(RoleAssignment, { id, ...scopeFilter(ctx.viewer.scope(Permission.ACCOUNTS_MANAGE), 'unitPath') });
+  if (!assignment) throw notFound('Role assignment');
+  return assignment;
+}

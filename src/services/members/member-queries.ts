@@ -1,0 +1,86 @@
+import { Member } from '../../entities/member';
+import { Gender, MemberStatus } from '../../entities/member-enums';
+import type { OrgUnit } from '../../entities/org-unit';
+import { notFound } from '../../errors/app-error';
+import { memberReadSql } from '../../loaders/loaders';
+import type { RequestContext } from '../../request-context';
+import type { ListQuery } from '../batched-page';
+import { pageWindow, type Page, type PageArgs } from '../pagination';
+import { orderBySql, type ListOrder } from '../sorting';
+import { searchKey } from '../tree/vietnamese-text';
+
+export interface MemberFilter {
+  /** Path of a unit already resolved through scope. */
+  readonly subtreeOfPath?: string | null;
+  readonly statuses?: readonly MemberStatus[] | null;
+  readonly genders?: readonly Gender[] | null;
+  readonly ethnicities?: readonly string[] | null;
+  readonly nameContains?: string | null;
+}
+
+function memberListQuery(ctx: RequestContext, filter: MemberFilter, order: ListOrder | undefined, keyCondition: string | null): ListQuery {
+  const scope = memberReadSql(ctx.viewer);
+  const where: string[] = [scope.sql];
+  const params: unknown[] = [...scope.params];
+  if (keyCondition) where.push(keyCondition);
+  const inList = (column: string, values: readonly string[] | null | undefined): void => {
+    if (!values?.length) return;
+    where.push(`${column} in (${values.map(() => '?').join(',')})`);
+    params.push(...values);
+  };
+  inList('t.status', filter.statuses);
+  inList('t.gender', filter.genders);
+  inList('t.ethnicity', filter.ethnicities);
+  const term = filter.nameContains ? searchKey(filter.nameContains) : '';
+  if (term !== '') {
+    where.push('t.name_search like ?');
+    params.push(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (filter.subtreeOfPath) {
+    where.push('t.unit_path like ?');
+    params.push(`${filter.subtreeOfPath}%`);
+  }
+  return { from: 'member t', where, params, orderBy: orderBySql(order) };
+}
+
+async function pageBy(
+  ctx: RequestContext,
+  name: string,
+  keyCondition: string | null,
+  key: string,
+  filter: MemberFilter,
+  order: ListOrder | undefined,
+  args: PageArgs,
+): Promise<Page<Member>> {
+  const window = pageWindow(args);
+  const query = memberListQuery(ctx, filter, order, keyCondition);
+  const shape = `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
+  const raw = await ctx.loaders.pages.page(shape, query, 'text', window, key);
+  return {
+    nodes: raw.rows.map((row) => ctx.em.map(Member, row)),
+    offset: raw.offset,
+    hasNextPage: raw.hasNextPage,
+    hasPreviousPage: raw.offset > 0,
+    totalCount: raw.total === null ? () => ctx.loaders.pages.count(shape, query, 'text', key) : async () => raw.total as number,
+  };
+}
+
+export function findMember(ctx: RequestContext, id: number): Promise<Member | null> {
+  return ctx.loaders.memberById.load(id);
+}
+
+export async function getMember(ctx: RequestContext, id: number): Promise<Member> {
+  const member = await findMember(ctx, id);
+  if (!member) throw notFound('Member');
+  return member;
+}
+
+export function listMembers(ctx: RequestContext, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs): Promise<Page<Member>> {
+  // A top-level list is one virtual parent key; the key is not referenced by the query.
+  return pageBy(ctx, 'members', null, '*', filter, order, args);
+}
+
+/** Members of a unit's subtree (for a cell: its own members), batched over parent units. */
+export function membersOfUnit(ctx: RequestContext, unit: OrgUnit, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs): Promise<Page<Member>> {
+  return pageBy(ctx, 'unitMembers', "t.unit_path like k.key || '%'", unit.path, filter, order, args);
+}
