@@ -19,7 +19,8 @@ export const QUERY_LIMITS = {
   maxAliases: 15,
   maxTokens: 3000,
   maxDirectives: 20,
-  maxCost: 20000,
+  // Allows a page of 100 units each with a page of 20 members; deeper list nesting is refused.
+  maxCost: 300000,
 } as const;
 
 export interface GraphQLServerOptions {

@@ -8,7 +8,7 @@ import { createOrm } from './orm';
 /** `npm run migrate`: applies the migrations to DATABASE_URL (or the embedded database) and exits. */
 async function run(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === 'silent' ? 'silent' : 'info' });
+  const logger = createLogger(config);
   const database = await openDatabase(config, () => undefined);
   const orm = await createOrm(database.url);
   try {
