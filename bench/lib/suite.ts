@@ -1,0 +1,38 @@
+import type { Client } from 'pg';
+
+/**
+ * What a benchmark suite supplies to bench/run.ts: how to fill a freshly
+ * migrated database, whom to log in as, and which queries to load. A later
+ * issue adds a suite (a bigger dataset, meetings, statistics …) by writing one
+ * of these in bench/scenarios/ and registering it in run.ts.
+ */
+export interface Suite {
+  name: string;
+  /** Fills the empty migrated database; returns figures worth reporting (timings, sizes). */
+  generate(client: Client): Promise<Record<string, unknown>>;
+  /** Tables whose row counts are printed after generation. */
+  countedTables: readonly string[];
+  credentials: { username: string; password: string };
+  /** Builds the scenarios from the generated data (ids are looked up, never assumed). */
+  scenarios(client: Client): Promise<Scenario[]>;
+}
+
+export interface Target {
+  minRequestsPerSecond: number;
+  maxP99Ms: number;
+}
+
+export interface Scenario {
+  /** Short key, e.g. 'member-by-id'; also the key in the results JSON. */
+  name: string;
+  description: string;
+  query: string;
+  /** Variable sets sent in rotation during the load. */
+  variables: readonly Record<string, unknown>[];
+  target: Target;
+  /**
+   * Validates the `data` of one sample response before the load, returning
+   * what is wrong (or null): a benchmark of an empty answer measures nothing.
+   */
+  checkSample(data: unknown): string | null;
+}

@@ -1,0 +1,265 @@
+import { execFileSync } from 'child_process';
+import { cpus, totalmem } from 'os';
+import { join, resolve } from 'path';
+import { adminDatabaseUrl, countRows, databaseExists, databaseUrl, recreateDatabase, runMigrations, serverVersion, tableHasRows, withClient } from './lib/db';
+import { login, postGraphQL } from './lib/graphql';
+import { runLoad } from './lib/load';
+import { killAllChildrenNow, stopAllChildren } from './lib/processes';
+import { formatPermissionOverhead, formatResults, judge, writeJson, type ResultRow } from './lib/report';
+import { randomSecret, startServer } from './lib/server';
+import type { Scenario, Suite } from './lib/suite';
+import { foundationSuite } from './scenarios/foundation';
+
+/**
+ * `npm run bench`: (re)create the bench database, migrate and fill it, start
+ * the server twice (with and without the permission layer), load each
+ * scenario, print a table against the targets and write bench/results/<suite>.json.
+ * See bench/README.md for the environment variables.
+ */
+
+const repoRoot = resolve(__dirname, '..');
+const benchDatabase = 'chibo_bench';
+
+/** Registered suites; a later issue adds its own here. */
+const suites: Record<string, Suite> = { foundation: foundationSuite };
+
+export interface Variant {
+  /** Shown in the table. */
+  name: string;
+  label: string;
+  script: string;
+}
+
+const permissionsOn: Variant = { name: 'on', label: 'server', script: 'src/main.ts' };
+const permissionsOff: Variant = { name: 'off', label: 'server-no-shield', script: 'bench/server-without-permissions.ts' };
+const variants: readonly Variant[] = [permissionsOn, permissionsOff];
+
+export interface BenchConfig {
+  adminUrl: string;
+  suite: Suite;
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  timeoutSeconds: number;
+  reuseDatabase: boolean;
+  skipLoad: boolean;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function flagFromEnv(env: NodeJS.ProcessEnv, name: string): boolean {
+  return env[name] === '1' || env[name] === 'true';
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): BenchConfig {
+  const suiteName = env.BENCH_SUITE ?? 'foundation';
+  const suite = suites[suiteName];
+  if (suite === undefined) throw new Error(`unknown BENCH_SUITE "${suiteName}"; known: ${Object.keys(suites).join(', ')}`);
+  const durationSeconds = intFromEnv(env, 'BENCH_DURATION', 20, 1);
+  const warmupSeconds = intFromEnv(env, 'BENCH_WARMUP', 5, 0);
+  return {
+    adminUrl: adminDatabaseUrl(env),
+    suite,
+    durationSeconds,
+    warmupSeconds,
+    connections: intFromEnv(env, 'BENCH_CONNECTIONS', 10, 1),
+    // Room for database setup plus up to 8 scenario × variant runs.
+    timeoutSeconds: intFromEnv(env, 'BENCH_TIMEOUT', 600 + 8 * (warmupSeconds + durationSeconds + 15), 10),
+    reuseDatabase: flagFromEnv(env, 'BENCH_REUSE_DB'),
+    skipLoad: flagFromEnv(env, 'BENCH_SKIP_LOAD'),
+  };
+}
+
+function log(message: string): void {
+  console.log(`bench: ${message}`);
+}
+
+interface PreparedDatabase {
+  url: string;
+  generation: Record<string, unknown> | null;
+  rows: Record<string, number>;
+}
+
+/** Seams for a dry run of the runner against stand-ins (the defaults are the real thing). */
+export interface RunOptions {
+  variants: readonly Variant[];
+  migrate: (databaseUrl: string) => Promise<void>;
+}
+
+const defaultRunOptions: RunOptions = { variants, migrate: (url) => runMigrations(url, repoRoot) };
+
+async function prepareDatabase(config: BenchConfig, options: RunOptions): Promise<PreparedDatabase> {
+  const url = databaseUrl(config.adminUrl, benchDatabase);
+  const redacted = new URL(url);
+  redacted.password = redacted.password === '' ? '' : '***';
+  let generation: Record<string, unknown> | null = null;
+
+  const populatedTable = config.suite.countedTables[0] ?? 'org_unit';
+  if (config.reuseDatabase && (await databaseExists(config.adminUrl, benchDatabase)) && (await tableHasRows(url, populatedTable))) {
+    log(`reusing ${redacted.toString()} as it is (BENCH_REUSE_DB)`);
+  } else {
+    log(`recreating ${redacted.toString()}`);
+    await recreateDatabase(config.adminUrl, benchDatabase);
+    log('applying migrations (npm run migrate)');
+    const migrateStart = performance.now();
+    await options.migrate(url);
+    log(`migrated in ${((performance.now() - migrateStart) / 1000).toFixed(1)} s`);
+    log(`generating the ${config.suite.name} dataset`);
+    generation = await withClient(url, (client) => config.suite.generate(client));
+    for (const [key, value] of Object.entries(generation)) {
+      if (typeof value === 'number') log(`  ${key}: ${value.toFixed(0)}`);
+      else log(`  ${key}: ${JSON.stringify(value)}`);
+    }
+  }
+
+  const rows = await withClient(url, (client) => countRows(client, config.suite.countedTables));
+  log('rows: ' + Object.entries(rows).map(([table, n]) => `${table} ${n.toLocaleString('en-US')}`).join(', '));
+  return { url, generation, rows };
+}
+
+function sqlStatementsHeader(headers: Headers): number | null {
+  const raw = headers.get('x-sql-statements');
+  if (raw === null) return null;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** One request outside the load: fails loudly on errors or an empty answer, and reads the SQL count. */
+async function checkSample(baseUrl: string, headers: Record<string, string>, scenario: Scenario, variant: Variant): Promise<number | null> {
+  const sample = await postGraphQL(baseUrl, { query: scenario.query, variables: scenario.variables[0] }, headers);
+  const where = `${scenario.name} with permissions ${variant.name}`;
+  if (sample.status !== 200 || sample.errors !== null || sample.data === null) {
+    throw new Error(`${where}: the sample request failed (HTTP ${sample.status}): ${sample.rawBody.slice(0, 800)}`);
+  }
+  const problem = scenario.checkSample(sample.data);
+  if (problem !== null) throw new Error(`${where}: the sample answer is wrong: ${problem}: ${sample.rawBody.slice(0, 800)}`);
+  const statements = sqlStatementsHeader(sample.headers);
+  if (statements === null) log(`warning: ${where}: no x-sql-statements header (is SQL_STATEMENT_HEADER honoured?)`);
+  return statements;
+}
+
+async function measureVariant(config: BenchConfig, databaseUrlForServer: string, jwtSecret: string, scenarios: readonly Scenario[], variant: Variant): Promise<ResultRow[]> {
+  log(`starting ${variant.script} (permissions ${variant.name})`);
+  const server = await startServer({
+    label: variant.label,
+    script: variant.script,
+    cwd: repoRoot,
+    env: { databaseUrl: databaseUrlForServer, jwtSecret },
+  });
+  try {
+    const token = await login(server.baseUrl, config.suite.credentials.username, config.suite.credentials.password);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const rows: ResultRow[] = [];
+    for (const scenario of scenarios) {
+      const sqlStatementsPerRequest = await checkSample(server.baseUrl, headers, scenario, variant);
+      log(`loading ${scenario.name}, permissions ${variant.name}: ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s × ${config.connections} connections`);
+      const figures = await runLoad(
+        {
+          baseUrl: server.baseUrl,
+          headers,
+          bodies: scenario.variables.map((variables) => JSON.stringify({ query: scenario.query, variables })),
+          connections: config.connections,
+          durationSeconds: config.durationSeconds,
+          warmupSeconds: config.warmupSeconds,
+        },
+        `${scenario.name} (permissions ${variant.name})`,
+      );
+      const { verdict, misses } = judge(scenario.target, figures);
+      log(`  ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms → ${verdict}`);
+      rows.push({ scenario: scenario.name, variant: variant.name, target: scenario.target, sqlStatementsPerRequest, figures, verdict, misses });
+    }
+    return rows;
+  } finally {
+    await server.stop();
+  }
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return null;
+  }
+}
+
+export async function runBench(config: BenchConfig, options: RunOptions = defaultRunOptions): Promise<void> {
+  const startedAt = new Date();
+
+  // Bounded runtime: whatever hangs (a server that never answers, a stuck
+  // migration), the run ends and takes its children with it.
+  const deadline = setTimeout(() => {
+    console.error(`bench: gave up after BENCH_TIMEOUT=${config.timeoutSeconds} s`);
+    killAllChildrenNow();
+    process.exit(2);
+  }, config.timeoutSeconds * 1000);
+  deadline.unref();
+
+  const database = await prepareDatabase(config, options);
+  const postgres = await serverVersion(database.url);
+  if (config.skipLoad) {
+    log('BENCH_SKIP_LOAD set: stopping before the servers start');
+    return;
+  }
+
+  const scenarios = await withClient(database.url, (client) => config.suite.scenarios(client));
+  const jwtSecret = randomSecret();
+  const rows: ResultRow[] = [];
+  for (const variant of options.variants) {
+    rows.push(...(await measureVariant(config, database.url, jwtSecret, scenarios, variant)));
+  }
+  // Rows grouped by scenario, permissions on before off.
+  rows.sort((a, b) => scenarios.findIndex((s) => s.name === a.scenario) - scenarios.findIndex((s) => s.name === b.scenario));
+
+  console.log('');
+  console.log(`${config.suite.name}: ${config.connections} connections, ${config.durationSeconds} s after ${config.warmupSeconds} s warm-up; PostgreSQL ${postgres}; ${cpus().length} CPUs shared by client, server and database`);
+  console.log('targets: ' + scenarios.map((s) => `${s.name} ≥ ${s.target.minRequestsPerSecond} req/s with p99 ≤ ${s.target.maxP99Ms} ms`).join('; '));
+  console.log('');
+  console.log(formatResults(rows));
+  const overhead = formatPermissionOverhead(rows, permissionsOn.name, permissionsOff.name);
+  if (overhead.length > 0) console.log(['', 'permission layer:', ...overhead].join('\n'));
+
+  const resultsPath = join(repoRoot, 'bench', 'results', `${config.suite.name}.json`);
+  writeJson(resultsPath, {
+    suite: config.suite.name,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryBytes: totalmem(), node: process.version, postgres },
+    settings: { connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds },
+    database: { rows: database.rows, generation: database.generation },
+    results: rows,
+  });
+  console.log(`\nbench: results written to ${resultsPath}`);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  console.error(`bench: ${signal}, stopping the servers`);
+  void stopAllChildren(3_000).finally(() => process.exit(130));
+}
+
+/** Runs the bench as a command: signals and every exit path stop the child servers. */
+export function main(run: () => Promise<void>): void {
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  // Whatever the way out, no server outlives the runner.
+  process.on('exit', killAllChildrenNow);
+
+  run()
+    .catch((error: unknown) => {
+      console.error('bench: failed:', error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    })
+    .finally(async () => {
+      await stopAllChildren(5_000);
+      // autocannon's timers or a pg socket must not keep a finished run alive.
+      process.exit();
+    });
+}
+
+if (require.main === module) main(async () => runBench(readConfig(process.env)));
