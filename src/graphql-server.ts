@@ -36,7 +36,8 @@ function loggingPlugin(): ApolloServerPlugin<ServerContext> {
       return {
         async didEncounterErrors({ errors, contextValue: ctx }) {
           for (const error of errors) {
-            if (isUnexpected(error.originalError ?? error)) {
+            // Not `error.originalError`: a validation error's original has no code and would look unexpected.
+            if (isUnexpected(error)) {
               ctx.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
             }
           }
@@ -56,7 +57,10 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Armor's Apollo max-tokens plugin parses in a plugin hook, so every syntax error became an
+    // HTTP 500 GRAPHQL_VALIDATION_FAILED (graphql-armor issues #571, #605, #751). graphql-js
+    // enforces the same limit in its parser (parseOptions below): a 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     blockFieldSuggestion: { enabled: production },
@@ -66,9 +70,12 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
     schema,
     introspection: config.introspection,
     csrfPrevention: true,
+    // The server's own shutdown (server.ts) drains HTTP, then stops Apollo, the pool and the database in order.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: armor.validationRules,
     formatError,
     plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, loggingPlugin(), ...(options.plugins ?? [])],
