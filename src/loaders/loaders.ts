@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/viewer';
 import { Member } from '../entities/member';
 import { MemberPosition } from '../entities/member-position';
 import { OrgUnit } from '../entities/org-unit';
+import { inSubtreeSql } from '../services/batched-page';
 import { PageLoaders } from './page-loaders';
 
 /** Request-scoped loaders; every one applies the viewer's scope in SQL. */
@@ -32,7 +33,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
     ),
     memberCountByPath: new DataLoader(async (paths) => {
       const sql =
-        "select k.ord, (select count(*) from member m where m.unit_path like k.path || '%')::int as n " +
+        `select k.ord, (select count(*) from member m where ${inSubtreeSql('m.unit_path', 'k.path')})::int as n ` +
         "from unnest(string_to_array(?, ',')::text[]) with ordinality as k(path, ord) order by k.ord";
       const rows = await em.getConnection().execute<{ n: number }[]>(sql, [paths.join(',')], 'all');
       return rows.map((r) => Number(r.n));

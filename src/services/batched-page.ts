@@ -16,6 +16,15 @@ export interface ListQuery {
 
 export type KeyType = 'int' | 'text';
 
+/**
+ * `column` lies in the subtree of the path `key` (a column or expression): a byte-wise range,
+ * so that the text_pattern_ops index serves it even when `key` varies per row (LIKE key || '%'
+ * could not). Paths hold only digits and '/', which sort below '~'.
+ */
+export function inSubtreeSql(column: string, key: string): string {
+  return `${column} ~>=~ ${key} and ${column} ~<~ (${key} || '~')`;
+}
+
 type Row = Record<string, unknown>;
 
 function keysSql(keyType: KeyType): string {

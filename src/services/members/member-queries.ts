@@ -4,9 +4,11 @@ import type { OrgUnit } from '../../entities/org-unit';
 import { notFound } from '../../errors/app-error';
 import { memberReadSql } from '../../loaders/loaders';
 import type { RequestContext } from '../../request-context';
-import type { ListQuery } from '../batched-page';
+import { inSubtreeSql, type ListQuery } from '../batched-page';
+import { isCellKind } from '../../entities/org-unit-enums';
 import { pageWindow, type Page, type PageArgs } from '../pagination';
 import { orderBySql, type ListOrder } from '../sorting';
+import { readRows } from '../row-reader';
 import { searchKey } from '../tree/vietnamese-text';
 
 export interface MemberFilter {
@@ -47,7 +49,8 @@ async function pageBy(
   ctx: RequestContext,
   name: string,
   keyCondition: string | null,
-  key: string,
+  keyType: 'int' | 'text',
+  key: string | number,
   filter: MemberFilter,
   order: ListOrder | undefined,
   args: PageArgs,
@@ -55,13 +58,13 @@ async function pageBy(
   const window = pageWindow(args);
   const query = memberListQuery(ctx, filter, order, keyCondition);
   const shape = `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
-  const raw = await ctx.loaders.pages.page(shape, query, 'text', window, key);
+  const raw = await ctx.loaders.pages.page(shape, query, keyType, window, key);
   return {
-    nodes: raw.rows.map((row) => ctx.em.map(Member, row)),
+    nodes: readRows(ctx.em, Member, raw.rows),
     offset: raw.offset,
     hasNextPage: raw.hasNextPage,
     hasPreviousPage: raw.offset > 0,
-    totalCount: raw.total === null ? () => ctx.loaders.pages.count(shape, query, 'text', key) : async () => raw.total as number,
+    totalCount: raw.total === null ? () => ctx.loaders.pages.count(shape, query, keyType, key) : async () => raw.total as number,
   };
 }
 
@@ -77,10 +80,12 @@ export async function getMember(ctx: RequestContext, id: number): Promise<Member
 
 export function listMembers(ctx: RequestContext, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs): Promise<Page<Member>> {
   // A top-level list is one virtual parent key; the key is not referenced by the query.
-  return pageBy(ctx, 'members', null, '*', filter, order, args);
+  return pageBy(ctx, 'members', null, 'text', '*', filter, order, args);
 }
 
 /** Members of a unit's subtree (for a cell: its own members), batched over parent units. */
 export function membersOfUnit(ctx: RequestContext, unit: OrgUnit, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs): Promise<Page<Member>> {
-  return pageBy(ctx, 'unitMembers', "t.unit_path like k.key || '%'", unit.path, filter, order, args);
+  // Members belong to cells only, so a cell's subtree is its own members: the (unit_id, name) index serves the page in order.
+  if (isCellKind(unit.kind)) return pageBy(ctx, 'cellMembers', 't.unit_id = k.key', 'int', unit.id, filter, order, args);
+  return pageBy(ctx, 'unitMembers', inSubtreeSql('t.unit_path', 'k.key'), 'text', unit.path, filter, order, args);
 }

@@ -4,9 +4,10 @@ import { OrgUnit } from '../../entities/org-unit';
 import { CellType, OrgUnitKind, OrgUnitStatus } from '../../entities/org-unit-enums';
 import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
-import type { ListQuery, RawPage } from '../batched-page';
+import { inSubtreeSql, type ListQuery, type RawPage } from '../batched-page';
 import { pageWindow, type Page, type PageArgs } from '../pagination';
 import { orderBySql, type ListOrder } from '../sorting';
+import { readRows } from '../row-reader';
 import { searchKey } from './vietnamese-text';
 
 export interface OrgUnitFilter {
@@ -50,7 +51,7 @@ function unitListQuery(ctx: RequestContext, filter: OrgUnitFilter, order: ListOr
 
 function toPage(ctx: RequestContext, raw: RawPage, count: () => Promise<number>): Page<OrgUnit> {
   return {
-    nodes: raw.rows.map((row) => ctx.em.map(OrgUnit, row)),
+    nodes: readRows(ctx.em, OrgUnit, raw.rows),
     offset: raw.offset,
     hasNextPage: raw.hasNextPage,
     hasPreviousPage: raw.offset > 0,
@@ -99,7 +100,7 @@ export function childrenOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFi
 }
 
 export function descendantsOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs): Promise<Page<OrgUnit>> {
-  return pageBy(ctx, 'descendants', "t.path like k.key || '%' and t.path <> k.key", 'text', unit.path, filter, order, args);
+  return pageBy(ctx, 'descendants', `${inSubtreeSql('t.path', 'k.key')} and t.path <> k.key`, 'text', unit.path, filter, order, args);
 }
 
 /** Ancestors the viewer may read, root first. */
