@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { withPermissions } from './auth/permissions-layer';
 import type { Config } from './config';
@@ -78,6 +78,7 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: armor.validationRules,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, loggingPlugin(), ...(options.plugins ?? [])],
+    // No HTTP caching of tenant data, and cache control's per-field hook costs time on every field.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, loggingPlugin(), ...(options.plugins ?? [])],
   });
 }

@@ -19,7 +19,7 @@ import { optionalId, requiredId } from './ids';
 @Resolver(() => AccountType)
 export class AccountResolver {
   @Mutation(() => AccountType, { description: 'Creates a person account managed from a unit you administer; grant roles separately (tạo tài khoản).' })
-  createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: RequestContext): Promise<Account> {
+  createAccount(@Arg('input', () => CreateAccountInput, { description: 'The new account.' }) input: CreateAccountInput, @Ctx() ctx: RequestContext): Promise<Account> {
     return createAccount(ctx, {
       ...input,
       homeUnitId: optionalId(input.homeUnitId, 'OrgUnit', 'input.homeUnitId'),
@@ -28,21 +28,21 @@ export class AccountResolver {
   }
 
   @Mutation(() => ServiceAccountPayload, { description: 'Creates a service account for an integration, with its first API key shown once (tạo tài khoản dịch vụ).' })
-  createServiceAccount(@Arg('input', () => CreateServiceAccountInput) input: CreateServiceAccountInput, @Ctx() ctx: RequestContext): Promise<{ account: Account } & IssuedApiKey> {
+  createServiceAccount(@Arg('input', () => CreateServiceAccountInput, { description: 'The new service account.' }) input: CreateServiceAccountInput, @Ctx() ctx: RequestContext): Promise<{ account: Account } & IssuedApiKey> {
     return createServiceAccount(ctx, { ...input, homeUnitId: optionalId(input.homeUnitId, 'OrgUnit', 'input.homeUnitId') });
   }
 
   @Mutation(() => IssuedApiKeyType, { description: 'Issues another API key for a service account; the key is shown once (tạo khóa API).' })
-  createApiKey(@Arg('accountId', () => ID) accountId: string, @Arg('label') label: string, @Ctx() ctx: RequestContext): Promise<IssuedApiKey> {
+  createApiKey(@Arg('accountId', () => ID, { description: 'Global id of the service account.' }) accountId: string, @Arg('label', { description: 'What the key is for, up to 100 characters (nhãn).' }) label: string, @Ctx() ctx: RequestContext): Promise<IssuedApiKey> {
     return createApiKey(ctx, requiredId(accountId, 'Account', 'accountId'), label);
   }
 
   @Mutation(() => ApiKeyType, { description: 'Revokes an API key at once (thu hồi khóa API).' })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
+  revokeApiKey(@Arg('id', () => ID, { description: 'Global id of the API key.' }) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
     return revokeApiKey(ctx, requiredId(id, 'ApiKey', 'id'));
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global, opaque id.' })
   id(@Root() account: Account): string {
     return toGlobalId('Account', account.id);
   }
@@ -70,7 +70,7 @@ export class AccountResolver {
 
 @Resolver(() => ApiKeyType)
 export class ApiKeyResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global, opaque id.' })
   id(@Root() key: ApiKey): string {
     return toGlobalId('ApiKey', key.id);
   }

@@ -29,7 +29,7 @@ function definedOnly<T extends object>(input: T): Partial<{ [K in keyof T]: Excl
 @Resolver(() => MemberType)
 export class MemberResolver {
   @Query(() => MemberType, { description: 'A member by id; NOT_FOUND when missing or outside your scope (đảng viên).' })
-  member(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Member> {
+  member(@Arg('id', () => ID, { description: 'Global id of the member.' }) id: string, @Ctx() ctx: RequestContext): Promise<Member> {
     return getMember(ctx, requiredId(id, 'Member', 'id'));
   }
 
@@ -37,19 +37,19 @@ export class MemberResolver {
   async members(
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => MemberFilterInput, { nullable: true }) filter?: MemberFilterInput,
-    @Arg('orderBy', () => ListOrderInput, { nullable: true }) orderBy?: ListOrderInput,
+    @Arg('filter', () => MemberFilterInput, { nullable: true, description: 'Which members to include; none left out when omitted.' }) filter?: MemberFilterInput,
+    @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<Member>> {
     return toConnection(await listMembers(ctx, await memberFilter(ctx, filter), orderBy, page));
   }
 
   @Mutation(() => MemberType, { description: 'Adds a member to a cell (thêm đảng viên).' })
-  createMember(@Arg('input', () => CreateMemberInput) input: CreateMemberInput, @Ctx() ctx: RequestContext): Promise<Member> {
+  createMember(@Arg('input', () => CreateMemberInput, { description: 'The new member.' }) input: CreateMemberInput, @Ctx() ctx: RequestContext): Promise<Member> {
     return createMember(ctx, { ...input, unitId: requiredId(input.unitId, 'OrgUnit', 'input.unitId') });
   }
 
   @Mutation(() => MemberType, { description: "Changes a member's record; needs the version you read (sửa hồ sơ đảng viên)." })
-  updateMember(@Arg('input', () => UpdateMemberInput) input: UpdateMemberInput, @Ctx() ctx: RequestContext): Promise<Member> {
+  updateMember(@Arg('input', () => UpdateMemberInput, { description: 'The member, its version and the changes.' }) input: UpdateMemberInput, @Ctx() ctx: RequestContext): Promise<Member> {
     const { fullName, ethnicity, admissionDate, gender, ...nullable } = input;
     return updateMember(ctx, {
       ...nullable,
@@ -58,7 +58,7 @@ export class MemberResolver {
     });
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global, opaque id.' })
   id(@Root() member: Member): string {
     return toGlobalId('Member', member.id);
   }

@@ -32,14 +32,14 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { description: 'Any object by global id; NOT_FOUND when missing or outside your scope.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<object> {
+  async node(@Arg('id', () => ID, { description: 'Global id.' }) id: string, @Ctx() ctx: RequestContext): Promise<object> {
     const found = await findNode(ctx, id, 'id');
     if (!found) throw notFound('Node');
     return found;
   }
 
   @Query(() => [Node], { nullable: 'items', description: 'Objects by global ids, in order; null for each missing or out-of-scope id (at most 100).' })
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<(object | null)[]> {
+  async nodes(@Arg('ids', () => [ID], { description: 'Global ids, at most 100.' }) ids: string[], @Ctx() ctx: RequestContext): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) throw badInput('ids', `must hold at most ${MAX_NODES} ids`);
     return Promise.all(ids.map((id, i) => findNode(ctx, id, `ids.${i}`)));
   }

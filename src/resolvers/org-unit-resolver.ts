@@ -35,7 +35,7 @@ export async function unitFilter(ctx: RequestContext, input: OrgUnitFilterInput 
 @Resolver(() => OrgUnitType)
 export class OrgUnitResolver {
   @Query(() => OrgUnitType, { description: 'A unit by id; NOT_FOUND when missing or outside your scope (tổ chức đảng).' })
-  orgUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
+  orgUnit(@Arg('id', () => ID, { description: 'Global id of the unit.' }) id: string, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
     return getOrgUnit(ctx, requiredId(id, 'OrgUnit', 'id'));
   }
 
@@ -43,23 +43,23 @@ export class OrgUnitResolver {
   async orgUnits(
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => OrgUnitFilterInput, { nullable: true }) filter?: OrgUnitFilterInput,
-    @Arg('orderBy', () => ListOrderInput, { nullable: true }) orderBy?: ListOrderInput,
+    @Arg('filter', () => OrgUnitFilterInput, { nullable: true, description: 'Which units to include; none left out when omitted.' }) filter?: OrgUnitFilterInput,
+    @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
     return toConnection(await listOrgUnits(ctx, await unitFilter(ctx, filter), orderBy, page));
   }
 
   @Mutation(() => OrgUnitType, { description: 'Creates a unit under a parent you administer (tạo tổ chức đảng).' })
-  createOrgUnit(@Arg('input', () => CreateOrgUnitInput) input: CreateOrgUnitInput, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
+  createOrgUnit(@Arg('input', () => CreateOrgUnitInput, { description: 'The new unit.' }) input: CreateOrgUnitInput, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
     return createOrgUnit(ctx, { ...input, parentId: optionalId(input.parentId, 'OrgUnit', 'input.parentId') });
   }
 
   @Mutation(() => OrgUnitType, { description: 'Changes a unit; needs the version you read (sửa tổ chức đảng).' })
-  updateOrgUnit(@Arg('input', () => UpdateOrgUnitInput) input: UpdateOrgUnitInput, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
+  updateOrgUnit(@Arg('input', () => UpdateOrgUnitInput, { description: 'The unit, its version and the changes.' }) input: UpdateOrgUnitInput, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
     return updateOrgUnit(ctx, { ...input, id: requiredId(input.id, 'OrgUnit', 'input.id') });
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global, opaque id.' })
   id(@Root() unit: OrgUnit): string {
     return toGlobalId('OrgUnit', unit.id);
   }
@@ -84,8 +84,8 @@ export class OrgUnitResolver {
     @Root() unit: OrgUnit,
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => OrgUnitFilterInput, { nullable: true }) filter?: OrgUnitFilterInput,
-    @Arg('orderBy', () => ListOrderInput, { nullable: true }) orderBy?: ListOrderInput,
+    @Arg('filter', () => OrgUnitFilterInput, { nullable: true, description: 'Which units to include; none left out when omitted.' }) filter?: OrgUnitFilterInput,
+    @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
     return toConnection(await childrenOf(ctx, unit, await unitFilter(ctx, filter), orderBy, page));
   }
@@ -97,7 +97,7 @@ export class OrgUnitResolver {
     @Ctx() ctx: RequestContext,
     @Arg('kind', () => OrgUnitKind, { nullable: true, description: 'Only this level.' }) kind?: OrgUnitKind,
     @Arg('cellType', () => CellType, { nullable: true, description: 'Only cells of this type.' }) cellType?: CellType,
-    @Arg('orderBy', () => ListOrderInput, { nullable: true }) orderBy?: ListOrderInput,
+    @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
     const filter: OrgUnitFilter = { kinds: kind ? [kind] : null, cellTypes: cellType ? [cellType] : null };
     return toConnection(await descendantsOf(ctx, unit, filter, orderBy, page));
@@ -108,8 +108,8 @@ export class OrgUnitResolver {
     @Root() unit: OrgUnit,
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => MemberFilterInput, { nullable: true }) filter?: MemberFilterInput,
-    @Arg('orderBy', () => ListOrderInput, { nullable: true }) orderBy?: ListOrderInput,
+    @Arg('filter', () => MemberFilterInput, { nullable: true, description: 'Which members to include; none left out when omitted.' }) filter?: MemberFilterInput,
+    @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<Member>> {
     const parsed: MemberFilter = await memberFilter(ctx, filter);
     return toConnection(await membersOfUnit(ctx, unit, parsed, orderBy, page));

@@ -22,7 +22,7 @@ export class RoleAssignmentResolver {
   }
 
   @Mutation(() => RoleAssignmentType, { description: 'Grants a role at a unit; only where you manage accounts and only a role whose permissions you hold there (cấp quyền).' })
-  grantRole(@Arg('input', () => GrantRoleInput) input: GrantRoleInput, @Ctx() ctx: RequestContext): Promise<RoleAssignment> {
+  grantRole(@Arg('input', () => GrantRoleInput, { description: 'The account, the role and the unit.' }) input: GrantRoleInput, @Ctx() ctx: RequestContext): Promise<RoleAssignment> {
     return grantRole(ctx, {
       accountId: requiredId(input.accountId, 'Account', 'input.accountId'),
       role: input.role,
@@ -31,11 +31,11 @@ export class RoleAssignmentResolver {
   }
 
   @Mutation(() => RoleAssignmentType, { description: 'Revokes a role assignment; it stays in history with the revocation time (thu hồi quyền).' })
-  revokeRole(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RoleAssignment> {
+  revokeRole(@Arg('id', () => ID, { description: 'Global id of the role assignment.' }) id: string, @Ctx() ctx: RequestContext): Promise<RoleAssignment> {
     return revokeRole(ctx, requiredId(id, 'RoleAssignment', 'id'));
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global, opaque id.' })
   id(@Root() assignment: RoleAssignment): string {
     return toGlobalId('RoleAssignment', assignment.id);
   }

@@ -55,8 +55,8 @@ export class ViewerResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the caller holds a permission at a unit (tôi có quyền … tại đơn vị này không).' })
   async can(
     @Root() viewer: Viewer,
-    @Arg('permission', () => Permission) permission: Permission,
-    @Arg('unitId', () => ID) unitId: string,
+    @Arg('permission', () => Permission, { description: 'The permission.' }) permission: Permission,
+    @Arg('unitId', () => ID, { description: 'Global id of the unit.' }) unitId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
     const unit = await findOrgUnit(ctx, requiredId(unitId, 'OrgUnit', 'unitId'));

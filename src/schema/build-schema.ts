@@ -14,13 +14,24 @@ let cached: GraphQLSchema | undefined;
  * (one place for every entry point, with field paths), so type-graphql's class-validator hook is off.
  */
 export function buildGraphQLSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({
-    resolvers: [...resolvers],
-    orphanedTypes: [OrgUnitType, MemberType, AccountType, RoleAssignmentType, ApiKeyType],
-    validate: false,
-    emitSchemaFile: false,
-  });
+  cached ??= describeRootTypes(
+    buildSchemaSync({
+      resolvers: [...resolvers],
+      orphanedTypes: [OrgUnitType, MemberType, AccountType, RoleAssignmentType, ApiKeyType],
+      validate: false,
+      emitSchemaFile: false,
+    }),
+  );
   return cached;
+}
+
+/** type-graphql cannot describe the root types; every type of the schema has a description (test/schema). */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads (truy vấn): the tree, members, roles and the caller, limited to what the caller may see.';
+  if (mutation) mutation.description = 'Changes (thay đổi dữ liệu): sessions, the tree, members, accounts and roles.';
+  return schema;
 }
 
 /** The SDL as committed in schema.graphql: sorted so that it diffs cleanly. */

@@ -39,11 +39,12 @@ export function pageWindow(args: PageArgs): PageWindow {
   if (hasFirst && hasLast) throw badInput('last', 'cannot be combined with first');
   if (hasLast || (args.before !== undefined && args.before !== null && !hasFirst)) {
     const limit = hasLast ? checkSize(args.last as number, 'last') : DEFAULT_PAGE_SIZE;
-    const before = args.before ? decodeCursor(args.before, 'before') : null;
+    // An empty cursor is malformed, not absent: only null/undefined mean "no cursor".
+    const before = args.before !== undefined && args.before !== null ? decodeCursor(args.before, 'before') : null;
     return { kind: 'backward', before, limit };
   }
   const limit = hasFirst ? checkSize(args.first as number, 'first') : DEFAULT_PAGE_SIZE;
-  const offset = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
+  const offset = args.after !== undefined && args.after !== null ? decodeCursor(args.after, 'after') + 1 : 0;
   return { kind: 'forward', offset, limit };
 }
 

@@ -20,6 +20,8 @@ export class MemberFilterInput {
   nameContains?: string | null;
 }
 
+/** Fields shared by create and update; decorated so that type-graphql copies them into both (it emits no type of its own while unused). */
+@InputType('MemberFieldsInput')
 abstract class MemberFieldsInput {
   @Field(() => Gender, { nullable: true, description: 'Gender (giới tính).' })
   gender?: Gender | null;

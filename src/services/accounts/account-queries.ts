@@ -30,9 +30,13 @@ export async function getManagedAccount(ctx: RequestContext, id: number): Promis
   return account;
 }
 
-/** Live role assignments of an account the viewer can see. */
+/**
+ * Live role assignments of an account the viewer can see: all of them on the own account, otherwise
+ * only those at units where the viewer manages accounts (the same rows `node(id)` finds).
+ */
 export function activeAssignmentsOf(ctx: RequestContext, account: Account): Promise<RoleAssignment[]> {
-  return ctx.em.find(RoleAssignment, { account, revokedAt: null }, { orderBy: { grantedAt: 'asc', id: 'asc' } });
+  const managed = account.id === ctx.viewer.accountId ? {} : scopeFilter(ctx.viewer.scope(Permission.ACCOUNTS_MANAGE), 'unitPath');
+  return ctx.em.find(RoleAssignment, { account, revokedAt: null, ...managed }, { orderBy: { grantedAt: 'asc', id: 'asc' } });
 }
 
 export function apiKeysOf(ctx: RequestContext, account: Account): Promise<ApiKey[]> {

@@ -11,26 +11,24 @@ export function throttleDelayMs(failures: number, baseMs: number): number {
   return baseMs * 2 ** Math.min(failures - FREE_ATTEMPTS, MAX_DOUBLINGS);
 }
 
-/** Recent failures for a username, known or not (so the throttle reveals nothing about existence). */
-export async function recentFailures(em: EntityManager, username: string): Promise<number> {
+/**
+ * Counts an attempt before its password is checked, atomically, and returns the failures that
+ * preceded it (within the window). Counting first means parallel guesses see 5, 6, 7 … and
+ * wait longer each, instead of all seeing the same count. Unknown usernames count the same way,
+ * so the throttle reveals nothing about which accounts exist. A success clears the count.
+ */
+export async function countAttempt(em: EntityManager, username: string): Promise<number> {
   const rows = await em.getConnection().execute<{ failures: number }[]>(
-    `select failures from login_throttle where username = ? and last_failure_at > now() - interval '${FAILURE_WINDOW_MINUTES} minutes'`,
-    [username],
-    'all',
-  );
-  return rows[0]?.failures ?? 0;
-}
-
-export async function recordFailure(em: EntityManager, username: string): Promise<void> {
-  await em.getConnection().execute(
     `insert into login_throttle (username, failures, last_failure_at) values (?, 1, now())
      on conflict (username) do update set
        failures = case when login_throttle.last_failure_at > now() - interval '${FAILURE_WINDOW_MINUTES} minutes'
                        then login_throttle.failures + 1 else 1 end,
-       last_failure_at = now()`,
+       last_failure_at = now()
+     returning failures`,
     [username],
-    'run',
+    'all',
   );
+  return (rows[0]?.failures ?? 1) - 1;
 }
 
 export async function clearFailures(em: EntityManager, username: string): Promise<void> {

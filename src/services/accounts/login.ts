@@ -5,7 +5,7 @@ import { Account, AccountKind } from '../../entities/account';
 import { RefreshToken } from '../../entities/refresh-token';
 import { unauthenticated } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
-import { clearFailures, recentFailures, recordFailure, throttleDelayMs } from './login-throttle';
+import { clearFailures, countAttempt, throttleDelayMs } from './login-throttle';
 
 export interface Session {
   readonly account: Account;
@@ -29,16 +29,13 @@ async function openSession(ctx: RequestContext, account: Account): Promise<Sessi
 
 export async function login(ctx: RequestContext, username: string, password: string): Promise<Session> {
   const key = username.trim().toLowerCase().slice(0, 200);
-  const failures = await recentFailures(ctx.em, key);
+  const failures = await countAttempt(ctx.em, key);
   const delay = throttleDelayMs(failures, ctx.config.loginThrottleBaseMs);
   if (delay > 0) await sleep(delay);
 
   const account = key === '' ? null : await ctx.em.findOne(Account, { username: { $ilike: key.replace(/[\\%_]/g, (c) => `\\${c}`) }, kind: AccountKind.PERSON });
   const valid = await verifyPassword(account?.active ? account.passwordHash : null, password);
-  if (!account || !valid) {
-    await recordFailure(ctx.em, key);
-    throw unauthenticated(WRONG_CREDENTIALS);
-  }
+  if (!account || !valid) throw unauthenticated(WRONG_CREDENTIALS);
   await clearFailures(ctx.em, key);
   account.lastLoginAt = new Date();
   return openSession(ctx, account);
@@ -48,11 +45,13 @@ export async function login(ctx: RequestContext, username: string, password: str
 export async function refreshSession(ctx: RequestContext, refreshToken: string): Promise<Session> {
   const stored = await ctx.em.findOne(RefreshToken, { tokenHash: sha256(refreshToken) }, { populate: ['account'] });
   if (!stored || stored.expiresAt < new Date() || !stored.account.active) throw unauthenticated('Invalid or expired refresh token');
-  if (stored.revokedAt) {
+  // Spending the token is one conditional UPDATE: of concurrent refreshes with one token only
+  // one wins; the others count as reuse, like a token spent earlier.
+  const spent = stored.revokedAt ? 0 : await ctx.em.nativeUpdate(RefreshToken, { id: stored.id, revokedAt: null }, { revokedAt: new Date() });
+  if (spent === 0) {
     await ctx.em.nativeUpdate(RefreshToken, { account: stored.account, revokedAt: null }, { revokedAt: new Date() });
     throw unauthenticated('Invalid or expired refresh token');
   }
-  stored.revokedAt = new Date();
   return openSession(ctx, stored.account);
 }
 
