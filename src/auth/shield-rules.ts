@@ -1,4 +1,6 @@
+import { GraphQLError } from 'graphql';
 import { allow, rule } from 'graphql-shield';
+import { ErrorCode } from '../errors/error-code';
 import type { IRule } from 'graphql-shield';
 
 /** A rule or a constant (allow/deny): graphql-shield does not export this union. */
@@ -13,8 +15,11 @@ import { Permission } from './permission';
  * Rules never throw (a throwing rule counts as false, and under `not` as true), and use no cache:
  * shield's contextual cache keys on the rule name only, and strict hashes whole ORM entities.
  */
+/** Anonymous callers are told to sign in (UNAUTHENTICATED); signed-in callers without the right, FORBIDDEN. */
+const signInRequired = (): GraphQLError => new GraphQLError('Authentication required', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+
 export const isAuthenticated: IRule = rule('isAuthenticated', { cache: 'no_cache' })(
-  (_parent: unknown, _args: unknown, ctx: RequestContext) => ctx.viewer.authenticated,
+  (_parent: unknown, _args: unknown, ctx: RequestContext) => ctx.viewer.authenticated || signInRequired(),
 );
 
 /** One rule per permission: shield rejects two rules with one name. */
@@ -22,7 +27,7 @@ const HOLDS_SOMEWHERE = new Map<Permission, IRule>(
   Object.values(Permission).map((permission) => [
     permission,
     rule(`holds_${permission}`, { cache: 'no_cache' })((_parent: unknown, _args: unknown, ctx: RequestContext) =>
-      ctx.viewer.canSomewhere(permission),
+      ctx.viewer.authenticated ? ctx.viewer.canSomewhere(permission) : signInRequired(),
     ),
   ]),
 );

@@ -37,6 +37,12 @@ export function pageWindow(args: PageArgs): PageWindow {
   const hasFirst = args.first !== undefined && args.first !== null;
   const hasLast = args.last !== undefined && args.last !== null;
   if (hasFirst && hasLast) throw badInput('last', 'cannot be combined with first');
+  // A page is walked in one direction: both cursors would silently drop one bound.
+  if (args.after !== undefined && args.after !== null && args.before !== undefined && args.before !== null) {
+    throw badInput('before', 'cannot be combined with after');
+  }
+  if (hasFirst && args.before !== undefined && args.before !== null) throw badInput('before', 'pages forward with first take after, not before');
+  if (hasLast && args.after !== undefined && args.after !== null) throw badInput('after', 'pages backward with last take before, not after');
   if (hasLast || (args.before !== undefined && args.before !== null && !hasFirst)) {
     const limit = hasLast ? checkSize(args.last as number, 'last') : DEFAULT_PAGE_SIZE;
     // An empty cursor is malformed, not absent: only null/undefined mean "no cursor".

@@ -62,9 +62,9 @@ export async function createAccount(ctx: RequestContext, input: CreateAccountInp
   if (input.memberId !== undefined && input.memberId !== null) {
     member = await getMember(ctx, input.memberId);
     if (home !== null && !member.unitPath.startsWith(home.path)) throw badInput('input.memberId', 'the member is not under the home unit');
-    if ((await ctx.em.count(Account, { member: member.id })) > 0) throw conflict('The member already has an account', { field: 'input.memberId' });
+    if ((await ctx.em.count(Account, { member: member.id })) > 0) throw badInput('input.memberId', 'the member already has an account');
   }
-  if ((await ctx.em.count(Account, { username })) > 0) throw conflict('The username is already taken', { field: 'input.username' });
+  if ((await ctx.em.count(Account, { username })) > 0) throw badInput('input.username', 'is already taken');
   const passwordHash = await hashPassword(input.password);
 
   return ctx.em.transactional(async (em) => {

@@ -106,6 +106,9 @@ export function memberSnapshot(m: Member): Record<string, unknown> {
   };
 }
 
+/** A taken identifier is a bad input the client must change (issue #2), not a state conflict. */
+const partyCardTaken = (): Error => badInput('input.partyCardNumber', 'is already used by another member');
+
 async function checkPartyCardFree(ctx: RequestContext, cardNumber: string | null, exceptId: number | null): Promise<void> {
   if (cardNumber === null) return;
   // Uniqueness is global, so this lookup is deliberately unscoped; it reveals nothing but "taken".
@@ -114,7 +117,7 @@ async function checkPartyCardFree(ctx: RequestContext, cardNumber: string | null
     [cardNumber, exceptId ?? 0],
     'all',
   );
-  if (rows.length > 0) throw badInput('input.partyCardNumber', 'is already used by another member');
+  if (rows.length > 0) throw partyCardTaken();
 }
 
 async function flushOrExplain(work: () => Promise<Member>): Promise<Member> {
@@ -122,7 +125,7 @@ async function flushOrExplain(work: () => Promise<Member>): Promise<Member> {
     return await work();
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      throw badInput('input.partyCardNumber', 'is already used by another member');
+      throw partyCardTaken();
     }
     throw error;
   }
