@@ -1,6 +1,8 @@
 import { Migration20261124000001_foundation } from './Migration20261124000001_foundation';
+import { Migration20261124000002_meetings } from './Migration20261124000002_meetings';
 
 /** Every migration, in order. Listed explicitly so that ts-node, jest and a build all load the same set. */
 export const migrationsList = [
   { name: 'Migration20261124000001_foundation', class: Migration20261124000001_foundation },
+  { name: 'Migration20261124000002_meetings', class: Migration20261124000002_meetings },
 ];

@@ -22,8 +22,17 @@ interface AccountGrantRow {
 /** Loads an active account with its live role assignments in one statement. */
 export async function loadViewer(em: EntityManager, accountId: number): Promise<Viewer | null> {
   const rows = await em.getConnection().execute<AccountGrantRow[]>(
-    `select a.id, a.kind, a.member_id, ra.id as ra_id, ra.role, ra.unit_id, ra.unit_path, ra.province_id
-       from account a left join role_assignment ra on ra.account_id = a.id and ra.revoked_at is null
+    // Granted roles, plus CELL_SECRETARY while the linked member is (deputy) secretary of a cell.
+    `select a.id, a.kind, a.member_id, g.ra_id, g.role, g.unit_id, g.unit_path, g.province_id
+       from account a
+       left join lateral (
+         select ra.id as ra_id, ra.role, ra.unit_id, ra.unit_path, ra.province_id
+           from role_assignment ra where ra.account_id = a.id and ra.revoked_at is null
+         union all
+         select -mp.id, 'CELL_SECRETARY', mp.unit_id, mp.unit_path, mp.province_id
+           from member_position mp join org_unit u on u.id = mp.unit_id and u.kind in ('CELL', 'GRASSROOTS_CELL')
+          where mp.member_id = a.member_id and mp.position in ('SECRETARY', 'DEPUTY_SECRETARY') and mp.ended_on is null
+       ) g on true
       where a.id = ? and a.active`,
     [accountId],
     'all',

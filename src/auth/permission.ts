@@ -12,6 +12,12 @@ export enum Permission {
   MEMBERS_WRITE = 'MEMBERS_WRITE',
   /** Create accounts and API keys, grant and revoke roles. */
   ACCOUNTS_MANAGE = 'ACCOUNTS_MANAGE',
+  /** Read meetings with their content: minutes, resolutions, attendance, tasks. */
+  MEETINGS_READ = 'MEETINGS_READ',
+  /** Plan and record meetings, attendance, minutes, tasks and thematic plans. */
+  MEETINGS_WRITE = 'MEETINGS_WRITE',
+  /** Set the meeting rules, holidays and thematic topics of a province. */
+  MEETING_RULES_MANAGE = 'MEETING_RULES_MANAGE',
   /** Counts and ratios; no rows about a person. */
   STATISTICS_READ = 'STATISTICS_READ',
 }

@@ -15,14 +15,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.MEMBERS_PERSONAL,
     P.MEMBERS_WRITE,
     P.ACCOUNTS_MANAGE,
+    P.MEETINGS_READ,
+    P.MEETINGS_WRITE,
+    P.MEETING_RULES_MANAGE,
     P.STATISTICS_READ,
   ],
-  [Role.ORGANIZER]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEMBERS_WRITE, P.STATISTICS_READ],
-  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.STATISTICS_READ],
-  // Self-service: the own cell's units and fellow members (no personal data); own record via the member link.
-  [Role.MEMBER]: [P.TREE_READ, P.MEMBERS_READ],
+  [Role.ORGANIZER]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEMBERS_WRITE, P.MEETINGS_READ, P.MEETINGS_WRITE, P.STATISTICS_READ],
+  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEETINGS_READ, P.STATISTICS_READ],
+  // Self-service: the own cell's units, fellow members (no personal data) and meetings; own record via the member link.
+  [Role.MEMBER]: [P.TREE_READ, P.MEMBERS_READ, P.MEETINGS_READ],
   [Role.ANALYST]: [P.TREE_READ, P.STATISTICS_READ],
+  // Not granted: held while the linked member is secretary or deputy secretary of the cell (src/auth/identify.ts).
+  [Role.CELL_SECRETARY]: [P.TREE_READ, P.MEMBERS_READ, P.MEETINGS_READ, P.MEETINGS_WRITE],
 };
+
+/** Roles that grantRole may grant; the others follow from positions. */
+export const GRANTABLE_ROLES: readonly Role[] = [Role.ADMIN, Role.ORGANIZER, Role.INSPECTOR, Role.MEMBER, Role.ANALYST];
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
   [Role.ADMIN]: 'Quản trị: the hierarchy, members and accounts below the unit.',
@@ -30,6 +38,7 @@ export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
   [Role.INSPECTOR]: 'Kiểm tra (ủy ban kiểm tra): reads everything below the unit, personal data included.',
   [Role.MEMBER]: 'Đảng viên: self-service, the own record and the own cell.',
   [Role.ANALYST]: 'Phân tích / tích hợp: aggregates only, counts and ratios, no row about a person.',
+  [Role.CELL_SECRETARY]: "Bí thư, phó bí thư chi bộ: plans and records the cell's meetings; held through the position, never granted.",
 };
 
 export const permissionsOf = (role: Role): readonly Permission[] => ROLE_PERMISSIONS[role];

@@ -5,4 +5,6 @@ export enum Role {
   INSPECTOR = 'INSPECTOR',
   MEMBER = 'MEMBER',
   ANALYST = 'ANALYST',
+  /** Derived from an active SECRETARY or DEPUTY_SECRETARY position in a cell. */
+  CELL_SECRETARY = 'CELL_SECRETARY',
 }

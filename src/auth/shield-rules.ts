@@ -50,6 +50,14 @@ export const queryRules: Record<string, ShieldRule> = {
   orgUnits: holdsSomewhere(Permission.TREE_READ),
   member: holdsSomewhere(Permission.MEMBERS_READ),
   members: holdsSomewhere(Permission.MEMBERS_READ),
+  meeting: holdsSomewhere(Permission.MEETINGS_READ),
+  meetings: holdsSomewhere(Permission.MEETINGS_READ),
+  myTasks: isAuthenticated,
+  meetingRules: isAuthenticated,
+  holidays: isAuthenticated,
+  thematicTopics: isAuthenticated,
+  // Counts and rates: aggregate roles too; the service checks the unit.
+  meetingCompliance: isAuthenticated,
 };
 
 /** Every Mutation field, with its rule. */
@@ -67,6 +75,19 @@ export const mutationRules: Record<string, ShieldRule> = {
   revokeApiKey: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
   grantRole: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
   revokeRole: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  createMeeting: holdsSomewhere(Permission.MEETINGS_WRITE),
+  updateMeeting: holdsSomewhere(Permission.MEETINGS_WRITE),
+  cancelMeeting: holdsSomewhere(Permission.MEETINGS_WRITE),
+  finaliseMinutes: holdsSomewhere(Permission.MEETINGS_WRITE),
+  amendMinutes: holdsSomewhere(Permission.MEETINGS_WRITE),
+  assignTask: holdsSomewhere(Permission.MEETINGS_WRITE),
+  // The task's owner reports too; the service checks owner or writer.
+  reportTask: isAuthenticated,
+  saveThematicPlan: holdsSomewhere(Permission.MEETINGS_WRITE),
+  submitThematicPlan: holdsSomewhere(Permission.MEETINGS_WRITE),
+  updateMeetingRules: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
+  addHoliday: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
+  removeHoliday: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */

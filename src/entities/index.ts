@@ -1,11 +1,42 @@
 import { Account } from './account';
 import { ApiKey } from './api-key';
 import { AuditEntry } from './audit-entry';
+import { Holiday } from './holiday';
+import { Meeting } from './meeting';
+import { MeetingAttendance } from './meeting-attendance';
+import { MeetingGuest } from './meeting-guest';
+import { MeetingRules } from './meeting-rules';
+import { MeetingTask } from './meeting-task';
 import { Member } from './member';
+import { MinutesAmendment } from './minutes-amendment';
 import { MemberPosition } from './member-position';
 import { OrgUnit } from './org-unit';
 import { RefreshToken } from './refresh-token';
 import { RoleAssignment } from './role-assignment';
+import { TaskReport } from './task-report';
+import { ThematicPlan } from './thematic-plan';
+import { ThematicPlanItem } from './thematic-plan-item';
+import { ThematicTopic } from './thematic-topic';
 
 /** Every entity, registered with the ORM. */
-export const entities = [OrgUnit, Member, MemberPosition, Account, ApiKey, RoleAssignment, RefreshToken, AuditEntry];
+export const entities = [
+  OrgUnit,
+  Member,
+  MemberPosition,
+  Account,
+  ApiKey,
+  RoleAssignment,
+  RefreshToken,
+  AuditEntry,
+  MeetingRules,
+  Holiday,
+  ThematicTopic,
+  Meeting,
+  MeetingAttendance,
+  MeetingGuest,
+  MinutesAmendment,
+  MeetingTask,
+  TaskReport,
+  ThematicPlan,
+  ThematicPlanItem,
+];

@@ -16,6 +16,8 @@ export interface Loaders {
   readonly memberCountByPath: DataLoader<string, number>;
   readonly positionsByMember: DataLoader<number, MemberPosition[]>;
   readonly pages: PageLoaders;
+  /** A named loader made on first use in this request: for per-parent lists that need no scope of their own. */
+  keyed<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V>;
 }
 
 function byId<T extends { id: number }>(ids: readonly number[], rows: readonly T[]): (T | null)[] {
@@ -24,6 +26,7 @@ function byId<T extends { id: number }>(ids: readonly number[], rows: readonly T
 }
 
 export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
+  const keyedLoaders = new Map<string, DataLoader<unknown, unknown>>();
   return {
     orgUnitById: new DataLoader(async (ids) =>
       byId(ids, await em.find(OrgUnit, { id: { $in: [...ids] }, ...scopeFilter(viewer.scope(Permission.TREE_READ), 'path') })),
@@ -47,6 +50,14 @@ export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
       return memberIds.map((id) => rows.filter((p) => p.member.id === id));
     }),
     pages: new PageLoaders(em),
+    keyed<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+      let loader = keyedLoaders.get(name) as DataLoader<K, V> | undefined;
+      if (!loader) {
+        loader = new DataLoader<K, V>(batch);
+        keyedLoaders.set(name, loader as DataLoader<unknown, unknown>);
+      }
+      return loader;
+    },
   };
 }
 

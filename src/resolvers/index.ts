@@ -1,5 +1,10 @@
 import { AccountResolver, ApiKeyResolver } from './account-resolver';
 import { AuthResolver } from './auth-resolver';
+import { CellShortfallResolver, ComplianceResolver } from './compliance-resolver';
+import { AttendanceLineResolver, MeetingResolver } from './meeting-resolver';
+import { HolidayResolver, MeetingRulesResolver, ThematicTopicResolver } from './meeting-rules-resolver';
+import { MeetingTaskResolver } from './meeting-task-resolver';
+import { OrgUnitMeetingsResolver, ThematicPlanItemResolver, ThematicPlanResolver } from './org-unit-meetings-resolver';
 import { MemberPositionResolver } from './member-position-resolver';
 import { MemberResolver } from './member-resolver';
 import { NodeResolver } from './node-resolver';
@@ -18,4 +23,15 @@ export const resolvers = [
   AccountResolver,
   ApiKeyResolver,
   RoleAssignmentResolver,
+  OrgUnitMeetingsResolver,
+  MeetingResolver,
+  AttendanceLineResolver,
+  MeetingTaskResolver,
+  MeetingRulesResolver,
+  HolidayResolver,
+  ThematicTopicResolver,
+  ThematicPlanResolver,
+  ThematicPlanItemResolver,
+  ComplianceResolver,
+  CellShortfallResolver,
 ] as const;

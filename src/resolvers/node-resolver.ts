@@ -4,6 +4,9 @@ import { findAccount } from '../services/accounts/account-queries';
 import { findApiKey, findAssignment } from '../services/accounts/account-lookups';
 import { decodeGlobalId } from '../services/global-id';
 import { findMember } from '../services/members/member-queries';
+import { findMeeting } from '../services/meetings/meeting-queries';
+import { findTask } from '../services/meetings/task-commands';
+import { findPlanById } from '../services/meetings/thematic-plans';
 import { findOrgUnit } from '../services/tree/org-unit-queries';
 import { badInput, notFound } from '../errors/app-error';
 import { Node } from '../schema/node';
@@ -24,7 +27,15 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findAssignment(ctx, id);
     case 'ApiKey':
       return findApiKey(ctx, id);
+    case 'Meeting':
+      return findMeeting(ctx, id);
+    case 'MeetingTask':
+      return findTask(ctx, id);
+    case 'ThematicPlan':
+      return findPlanById(ctx, id);
     case 'MemberPosition':
+    case 'ThematicTopic':
+    case 'Holiday':
       return null;
   }
 }

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import './enums';
+import './meeting-enums';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../resolvers';
 import { AccountType, ApiKeyType, RoleAssignmentType } from './types/account-types';
+import { MeetingTaskType, MeetingType, ThematicPlanType } from './types/meeting-types';
 import { MemberType } from './types/member-type';
 import { OrgUnitType } from './types/org-unit-type';
 
@@ -17,7 +19,7 @@ export function buildGraphQLSchema(): GraphQLSchema {
   cached ??= describeRootTypes(
     buildSchemaSync({
       resolvers: [...resolvers],
-      orphanedTypes: [OrgUnitType, MemberType, AccountType, RoleAssignmentType, ApiKeyType],
+      orphanedTypes: [OrgUnitType, MemberType, AccountType, RoleAssignmentType, ApiKeyType, MeetingType, MeetingTaskType, ThematicPlanType],
       validate: false,
       emitSchemaFile: false,
     }),
@@ -29,8 +31,8 @@ export function buildGraphQLSchema(): GraphQLSchema {
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
-  if (query) query.description = 'Reads (truy vấn): the tree, members, roles and the caller, limited to what the caller may see.';
-  if (mutation) mutation.description = 'Changes (thay đổi dữ liệu): sessions, the tree, members, accounts and roles.';
+  if (query) query.description = 'Reads (truy vấn): the tree, members, meetings, compliance, roles and the caller, limited to what the caller may see.';
+  if (mutation) mutation.description = 'Changes (thay đổi dữ liệu): sessions, the tree, members, meetings, accounts and roles.';
   return schema;
 }
 

@@ -127,6 +127,9 @@ registerEnumType(Permission, {
     MEMBERS_PERSONAL: { description: 'Read personal data: birth date, ID numbers, phone, address, religion (xem thông tin cá nhân).' },
     MEMBERS_WRITE: { description: 'Create and change member records (quản lý hồ sơ đảng viên).' },
     ACCOUNTS_MANAGE: { description: 'Create accounts and API keys, grant and revoke roles (quản lý tài khoản, phân quyền).' },
+    MEETINGS_READ: { description: 'Read meetings with minutes, resolutions, attendance and tasks (xem sinh hoạt chi bộ).' },
+    MEETINGS_WRITE: { description: 'Plan and record meetings, attendance, minutes, tasks, thematic plans (quản lý sinh hoạt chi bộ).' },
+    MEETING_RULES_MANAGE: { description: "Set a province's meeting rules, holidays and thematic topics (quy định sinh hoạt)." },
     STATISTICS_READ: { description: 'Counts and ratios, no row about a person (xem số liệu thống kê).' },
   },
 });

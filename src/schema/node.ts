@@ -1,7 +1,10 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { Account } from '../entities/account';
 import { ApiKey } from '../entities/api-key';
+import { Meeting } from '../entities/meeting';
+import { MeetingTask } from '../entities/meeting-task';
 import { Member } from '../entities/member';
+import { ThematicPlan } from '../entities/thematic-plan';
 import { OrgUnit } from '../entities/org-unit';
 import { RoleAssignment } from '../entities/role-assignment';
 
@@ -14,6 +17,9 @@ import { RoleAssignment } from '../entities/role-assignment';
     if (value instanceof Account) return 'Account';
     if (value instanceof RoleAssignment) return 'RoleAssignment';
     if (value instanceof ApiKey) return 'ApiKey';
+    if (value instanceof Meeting) return 'Meeting';
+    if (value instanceof MeetingTask) return 'MeetingTask';
+    if (value instanceof ThematicPlan) return 'ThematicPlan';
     return undefined;
   },
 })

@@ -1,6 +1,6 @@
 import { Permission } from '../../auth/permission';
 import { Role } from '../../auth/role';
-import { permissionsOf } from '../../auth/role-permissions';
+import { GRANTABLE_ROLES, permissionsOf } from '../../auth/role-permissions';
 import { Account } from '../../entities/account';
 import { Member } from '../../entities/member';
 import { isCellKind } from '../../entities/org-unit-enums';
@@ -32,6 +32,7 @@ function assignmentSnapshot(a: RoleAssignment): Record<string, unknown> {
 }
 
 export async function grantRole(ctx: RequestContext, input: GrantRoleInput): Promise<RoleAssignment> {
+  if (!GRANTABLE_ROLES.includes(input.role)) throw badInput('input.role', `${input.role} follows from a position and is never granted`);
   const account = await getManagedAccount(ctx, input.accountId);
   const unit = input.unitId === null ? null : await getOrgUnit(ctx, input.unitId);
   checkGrantable(ctx, input.role, unit?.path ?? null);

@@ -1,0 +1,84 @@
+import { Permission } from '../../auth/permission';
+import { scopeFilter, scopeSql } from '../../auth/scope-sql';
+import { Meeting } from '../../entities/meeting';
+import { MeetingKind, MeetingStatus } from '../../entities/meeting-enums';
+import type { OrgUnit } from '../../entities/org-unit';
+import { notFound } from '../../errors/app-error';
+import type { RequestContext } from '../../request-context';
+import { inSubtreeSql, type ListQuery } from '../batched-page';
+import { pageWindow, type Page, type PageArgs } from '../pagination';
+import { readRows } from '../row-reader';
+
+export interface MeetingFilter {
+  readonly kinds?: readonly MeetingKind[] | null;
+  readonly statuses?: readonly MeetingStatus[] | null;
+  /** Held (or, if not held, scheduled) on or after this Vietnam date. */
+  readonly from?: string | null;
+  readonly to?: string | null;
+  readonly subtreeOfPath?: string | null;
+}
+
+/** Meetings with their content are visible where the viewer holds MEETINGS_READ. */
+export async function findMeeting(ctx: RequestContext, id: number): Promise<Meeting | null> {
+  return ctx.em.findOne(Meeting, { id, ...scopeFilter(ctx.viewer.scope(Permission.MEETINGS_READ), 'unitPath') });
+}
+
+export async function getMeeting(ctx: RequestContext, id: number): Promise<Meeting> {
+  const meeting = await findMeeting(ctx, id);
+  if (!meeting) throw notFound('Meeting');
+  return meeting;
+}
+
+const MEETING_DATE = "coalesce(t.held_on, (t.scheduled_at at time zone 'UTC' + interval '7 hours')::date)";
+
+function meetingListQuery(ctx: RequestContext, filter: MeetingFilter, keyCondition: string | null): ListQuery {
+  const scope = scopeSql(ctx.viewer.scope(Permission.MEETINGS_READ), 't.unit_path');
+  const where = [scope.sql];
+  const params: unknown[] = [...scope.params];
+  if (keyCondition) where.push(keyCondition);
+  if (filter.kinds?.length) {
+    where.push(`t.kind in (${filter.kinds.map(() => '?').join(',')})`);
+    params.push(...filter.kinds);
+  }
+  if (filter.statuses?.length) {
+    where.push(`t.status in (${filter.statuses.map(() => '?').join(',')})`);
+    params.push(...filter.statuses);
+  }
+  if (filter.from) {
+    where.push(`${MEETING_DATE} >= ?`);
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push(`${MEETING_DATE} <= ?`);
+    params.push(filter.to);
+  }
+  if (filter.subtreeOfPath) {
+    where.push(inSubtreeSql('t.unit_path', '?'));
+    params.push(filter.subtreeOfPath, filter.subtreeOfPath);
+  }
+  return { from: 'meeting t', where, params, orderBy: `${MEETING_DATE} desc, t.id desc` };
+}
+
+async function pageBy(ctx: RequestContext, name: string, keyCondition: string | null, keyType: 'int' | 'text', key: string | number, filter: MeetingFilter, args: PageArgs): Promise<Page<Meeting>> {
+  const window = pageWindow(args);
+  const query = meetingListQuery(ctx, filter, keyCondition);
+  const shape = `${name}:${JSON.stringify(filter)}`;
+  const raw = await ctx.loaders.pages.page(shape, query, keyType, window, key);
+  return {
+    nodes: readRows(ctx.em, Meeting, raw.rows),
+    offset: raw.offset,
+    hasNextPage: raw.hasNextPage,
+    hasPreviousPage: raw.offset > 0,
+    totalCount: raw.total === null ? () => ctx.loaders.pages.count(shape, query, keyType, key) : async () => raw.total as number,
+  };
+}
+
+/** Meetings the viewer may read, newest first. */
+export function listMeetings(ctx: RequestContext, filter: MeetingFilter, args: PageArgs): Promise<Page<Meeting>> {
+  return pageBy(ctx, 'meetings', null, 'int', 0, filter, args);
+}
+
+/** A unit's own meetings (not its subtree's), batched over units. */
+export function meetingsOfUnit(ctx: RequestContext, unit: OrgUnit, filter: MeetingFilter, args: PageArgs): Promise<Page<Meeting>> {
+  return pageBy(ctx, 'unitMeetings', 't.unit_id = k.key', 'int', unit.id, filter, args);
+}
