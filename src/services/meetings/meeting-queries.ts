@@ -6,8 +6,8 @@ import type { OrgUnit } from '../../entities/org-unit';
 import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { inSubtreeSql, type ListQuery } from '../batched-page';
-import { pageWindow, type Page, type PageArgs } from '../pagination';
-import { readRows } from '../row-reader';
+import { loadPage } from '../load-page';
+import type { Page, PageArgs } from '../pagination';
 
 export interface MeetingFilter {
   readonly kinds?: readonly MeetingKind[] | null;
@@ -59,18 +59,8 @@ function meetingListQuery(ctx: RequestContext, filter: MeetingFilter, keyConditi
   return { from: 'meeting t', where, params, orderBy: `${MEETING_DATE} desc, t.id desc` };
 }
 
-async function pageBy(ctx: RequestContext, name: string, keyCondition: string | null, keyType: 'int' | 'text', key: string | number, filter: MeetingFilter, args: PageArgs): Promise<Page<Meeting>> {
-  const window = pageWindow(args);
-  const query = meetingListQuery(ctx, filter, keyCondition);
-  const shape = `${name}:${JSON.stringify(filter)}`;
-  const raw = await ctx.loaders.pages.page(shape, query, keyType, window, key);
-  return {
-    nodes: readRows(ctx.em, Meeting, raw.rows),
-    offset: raw.offset,
-    hasNextPage: raw.hasNextPage,
-    hasPreviousPage: raw.offset > 0,
-    totalCount: raw.total === null ? () => ctx.loaders.pages.count(shape, query, keyType, key) : async () => raw.total as number,
-  };
+function pageBy(ctx: RequestContext, name: string, keyCondition: string | null, keyType: 'int' | 'text', key: string | number, filter: MeetingFilter, args: PageArgs): Promise<Page<Meeting>> {
+  return loadPage(ctx, Meeting, { shape: `${name}:${JSON.stringify(filter)}`, query: meetingListQuery(ctx, filter, keyCondition), keyType, key }, args);
 }
 
 /** Meetings the viewer may read, newest first. */

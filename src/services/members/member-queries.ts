@@ -6,9 +6,9 @@ import { memberReadSql } from '../../loaders/loaders';
 import type { RequestContext } from '../../request-context';
 import { inSubtreeSql, type ListQuery } from '../batched-page';
 import { isCellKind } from '../../entities/org-unit-enums';
-import { pageWindow, type Page, type PageArgs } from '../pagination';
+import { loadPage } from '../load-page';
+import type { Page, PageArgs } from '../pagination';
 import { orderBySql, type ListOrder } from '../sorting';
-import { readRows } from '../row-reader';
 import { searchKey } from '../tree/vietnamese-text';
 
 export interface MemberFilter {
@@ -45,7 +45,7 @@ function memberListQuery(ctx: RequestContext, filter: MemberFilter, order: ListO
   return { from: 'member t', where, params, orderBy: orderBySql(order) };
 }
 
-async function pageBy(
+function pageBy(
   ctx: RequestContext,
   name: string,
   keyCondition: string | null,
@@ -55,17 +55,8 @@ async function pageBy(
   order: ListOrder | undefined,
   args: PageArgs,
 ): Promise<Page<Member>> {
-  const window = pageWindow(args);
-  const query = memberListQuery(ctx, filter, order, keyCondition);
   const shape = `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
-  const raw = await ctx.loaders.pages.page(shape, query, keyType, window, key);
-  return {
-    nodes: readRows(ctx.em, Member, raw.rows),
-    offset: raw.offset,
-    hasNextPage: raw.hasNextPage,
-    hasPreviousPage: raw.offset > 0,
-    totalCount: raw.total === null ? () => ctx.loaders.pages.count(shape, query, keyType, key) : async () => raw.total as number,
-  };
+  return loadPage(ctx, Member, { shape, query: memberListQuery(ctx, filter, order, keyCondition), keyType, key }, args);
 }
 
 export function findMember(ctx: RequestContext, id: number): Promise<Member | null> {

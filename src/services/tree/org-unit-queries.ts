@@ -4,10 +4,10 @@ import { OrgUnit } from '../../entities/org-unit';
 import { CellType, OrgUnitKind, OrgUnitStatus } from '../../entities/org-unit-enums';
 import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
-import { inSubtreeSql, type ListQuery, type RawPage } from '../batched-page';
-import { pageWindow, type Page, type PageArgs } from '../pagination';
+import { inSubtreeSql, type ListQuery } from '../batched-page';
+import { loadPage } from '../load-page';
+import type { Page, PageArgs } from '../pagination';
 import { orderBySql, type ListOrder } from '../sorting';
-import { readRows } from '../row-reader';
 import { searchKey } from './vietnamese-text';
 
 export interface OrgUnitFilter {
@@ -49,21 +49,7 @@ function unitListQuery(ctx: RequestContext, filter: OrgUnitFilter, order: ListOr
   return { from: 'org_unit t', where, params, orderBy: orderBySql(order) };
 }
 
-function toPage(ctx: RequestContext, raw: RawPage, count: () => Promise<number>): Page<OrgUnit> {
-  return {
-    nodes: readRows(ctx.em, OrgUnit, raw.rows),
-    offset: raw.offset,
-    hasNextPage: raw.hasNextPage,
-    hasPreviousPage: raw.offset > 0,
-    totalCount: raw.total === null ? count : async () => raw.total as number,
-  };
-}
-
-function shapeOf(name: string, filter: OrgUnitFilter, order: ListOrder | undefined): string {
-  return `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
-}
-
-async function pageBy(
+function pageBy(
   ctx: RequestContext,
   name: string,
   keyCondition: string | null,
@@ -73,11 +59,8 @@ async function pageBy(
   order: ListOrder | undefined,
   args: PageArgs,
 ): Promise<Page<OrgUnit>> {
-  const window = pageWindow(args);
-  const query = unitListQuery(ctx, filter, order, keyCondition);
-  const shape = shapeOf(name, filter, order);
-  const raw = await ctx.loaders.pages.page(shape, query, keyType, window, key);
-  return toPage(ctx, raw, () => ctx.loaders.pages.count(shape, query, keyType, key));
+  const shape = `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
+  return loadPage(ctx, OrgUnit, { shape, query: unitListQuery(ctx, filter, order, keyCondition), keyType, key }, args);
 }
 
 /** A unit the viewer may read, or null (out of scope answers exactly like missing). */
