@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { OrgUnit } from '../entities/org-unit';
 import type { RequestContext } from '../request-context';
-import { complianceShortfalls, complianceSummary, ShortfallReason, type CellShortfall, type CompliancePeriod, type ComplianceSummary } from '../services/meetings/compliance';
+import { checkCompliance, complianceShortfalls, complianceSummary, ShortfallReason, type CellShortfall, type CompliancePeriod, type ComplianceSummary } from '../services/meetings/compliance';
 import { encodeCursor, pageWindow } from '../services/pagination';
 import { findOrgUnit, getOrgUnit } from '../services/tree/org-unit-queries';
 import { PageArgsInput, type ConnectionValue } from '../schema/connection';
@@ -25,8 +25,8 @@ export class ComplianceResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ComplianceValue> {
     const unit = await getOrgUnit(ctx, requiredId(unitId, 'OrgUnit', 'unitId'));
-    // Validates the period and the viewer's right here, so that errors come from the root field.
-    await complianceSummary(ctx, unit, period);
+    // The period and the caller's right are checked here, so that errors come from the root field.
+    checkCompliance(ctx, unit, period);
     return { unit, year: period.year, month: period.month ?? null, quarter: period.quarter ?? null };
   }
 

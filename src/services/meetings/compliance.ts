@@ -85,11 +85,16 @@ const lastDay = (year: number, month: number): string => new Date(Date.UTC(year,
  * rule day or in the window? attendance against the threshold) and every cell × quarter
  * (thematic meetings held against the per-quarter minimum), each slot with its reasons.
  */
-async function prepare(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod): Promise<Prepared> {
+/** The caller's right to see the unit's compliance, and a valid period: checked before any SQL. */
+export function checkCompliance(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod): { months: number[]; quarters: number[] } {
   if (!ctx.viewer.can(Permission.STATISTICS_READ, unit.path) && !ctx.viewer.can(Permission.MEETINGS_READ, unit.path)) {
     throw forbidden('You may not see meeting compliance here');
   }
-  const { months, quarters } = checkPeriod(period);
+  return checkPeriod(period);
+}
+
+async function prepare(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod): Promise<Prepared> {
+  const { months, quarters } = checkCompliance(ctx, unit, period);
   const rules = await rulesFor(ctx.em, unit.provinceId);
   const holidays = await holidaySet(ctx.em, unit.provinceId, period.year);
   const plans = months.map((m) => plannedMonth(period.year, m, rules, holidays));
@@ -110,10 +115,7 @@ quarters as (
     from unnest(string_to_array(?, ',')::int[]) as q
 ),
 regular as (
-  select c.id as cell_id, m.month, r.held_on, r.in_window,
-         (select count(*) filter (where a.status = 'PRESENT') from meeting_attendance a where a.meeting_id = r.id) as present,
-         (select count(*) filter (where a.status <> 'EXEMPT') from meeting_attendance a where a.meeting_id = r.id) as expected,
-         (select count(*) filter (where a.status = 'NOT_RECORDED') from meeting_attendance a where a.meeting_id = r.id) as unrecorded
+  select c.id as cell_id, m.month, r.held_on, r.in_window, att.present, att.expected, att.unrecorded
     from cells c cross join months m
     left join lateral (
       select mt.id, mt.held_on, (mt.held_on = m.planned_on or mt.held_on between m.window_start and m.window_end) as in_window
@@ -121,6 +123,12 @@ regular as (
        where mt.unit_id = c.id and mt.kind = 'REGULAR' and mt.status = 'HELD' and mt.held_on between m.first_day and m.last_day
        order by 3 desc, mt.held_on limit 1
     ) r on true
+    left join lateral (
+      select count(*) filter (where a.status = 'PRESENT') as present,
+             count(*) filter (where a.status <> 'EXEMPT') as expected,
+             count(*) filter (where a.status = 'NOT_RECORDED') as unrecorded
+        from meeting_attendance a where a.meeting_id = r.id
+    ) att on r.id is not null
 ),
 thematic as (
   select c.id as cell_id, q.q,
@@ -210,13 +218,24 @@ export async function complianceShortfalls(
    where ${filter}
    group by s.cell_id, c.name_sort_key
 )`;
-  const [{ n }] = await ctx.em.getConnection().execute<Array<{ n: number }>>(`${p.sql}, ${grouped} select count(*)::int as n from short`, [...p.params, ...filterParams], 'all');
-  const { offset, limit } = resolveWindow(window, n);
-  const rows = await ctx.em.getConnection().execute<Array<{ cell_id: number; slots: Array<Record<string, unknown>> }>>(
-    `${p.sql}, ${grouped} select cell_id, slots from short order by name_sort_key, cell_id limit ? offset ?`,
-    [...p.params, ...filterParams, limit, offset],
-    'all',
-  );
+  type Row = { cell_id: number; slots: Array<Record<string, unknown>>; total: number };
+  const pageSql = `${p.sql}, ${grouped} select cell_id, slots, (count(*) over ())::int as total from short order by name_sort_key, cell_id limit ? offset ?`;
+  const fetch = (offset: number, limit: number): Promise<Row[]> =>
+    ctx.em.getConnection().execute<Row[]>(pageSql, [...p.params, ...filterParams, limit, offset], 'all');
+  let rows: Row[];
+  let offset: number;
+  let n: number;
+  if (window.kind === 'forward') {
+    // One statement: the page and, by a window count, the total.
+    offset = window.offset;
+    rows = await fetch(offset, window.limit);
+    n = rows[0]?.total ?? (offset === 0 ? 0 : (await ctx.em.getConnection().execute<Array<{ n: number }>>(`${p.sql}, ${grouped} select count(*)::int as n from short`, [...p.params, ...filterParams], 'all'))[0].n);
+  } else {
+    [{ n }] = await ctx.em.getConnection().execute<Array<{ n: number }>>(`${p.sql}, ${grouped} select count(*)::int as n from short`, [...p.params, ...filterParams], 'all');
+    const resolved = resolveWindow(window, n);
+    offset = resolved.offset;
+    rows = await fetch(offset, resolved.limit);
+  }
   const cells = rows.map((r) => ({
     cellId: r.cell_id,
     slots: r.slots.map((s) => ({
