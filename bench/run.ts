@@ -3,15 +3,17 @@ import { cpus, totalmem } from 'os';
 import { join, resolve } from 'path';
 import { adminDatabaseUrl, countRows, databaseExists, databaseUrl, recreateDatabase, runMigrations, serverVersion, tableHasRows, withClient } from './lib/db';
 import { login, postGraphQL } from './lib/graphql';
-import { runLoad } from './lib/load';
+import { runLoad, type LoadFigures } from './lib/load';
 import { killAllChildrenNow, stopAllChildren } from './lib/processes';
 import { formatPermissionOverhead, formatResults, judge, writeJson, type ResultRow } from './lib/report';
 import { randomSecret, startServer } from './lib/server';
-import type { Scenario, Suite } from './lib/suite';
+import type { Scenario, Suite, Target } from './lib/suite';
 import { foundationSuite } from './scenarios/foundation';
+import { meetingsSuite } from './scenarios/meetings';
 
 /**
- * `npm run bench`: (re)create the bench database, migrate and fill it, start
+ * `npm run bench`: for each suite (BENCH_SUITE; foundation then meetings by
+ * default), (re)create the bench database, migrate and fill it, start
  * the server twice (with and without the permission layer), load each
  * scenario, print a table against the targets and write bench/results/<suite>.json.
  * See bench/README.md for the environment variables.
@@ -21,7 +23,10 @@ const repoRoot = resolve(__dirname, '..');
 const benchDatabase = 'chibo_bench';
 
 /** Registered suites; a later issue adds its own here. */
-const suites: Record<string, Suite> = { foundation: foundationSuite };
+const suites: Record<string, Suite> = { foundation: foundationSuite, meetings: meetingsSuite };
+
+/** What `npm run bench` runs without BENCH_SUITE: every suite, one after the other. */
+const defaultSuites = 'foundation,meetings';
 
 export interface Variant {
   /** Shown in the table. */
@@ -36,7 +41,8 @@ const variants: readonly Variant[] = [permissionsOn, permissionsOff];
 
 export interface BenchConfig {
   adminUrl: string;
-  suite: Suite;
+  /** Run in order, each on a database of its own (recreated unless BENCH_REUSE_DB finds it filled). */
+  suites: readonly Suite[];
   durationSeconds: number;
   warmupSeconds: number;
   connections: number;
@@ -58,18 +64,23 @@ function flagFromEnv(env: NodeJS.ProcessEnv, name: string): boolean {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): BenchConfig {
-  const suiteName = env.BENCH_SUITE ?? 'foundation';
-  const suite = suites[suiteName];
-  if (suite === undefined) throw new Error(`unknown BENCH_SUITE "${suiteName}"; known: ${Object.keys(suites).join(', ')}`);
+  const raw = env.BENCH_SUITE === undefined || env.BENCH_SUITE === '' ? defaultSuites : env.BENCH_SUITE;
+  const names = raw === 'all' ? Object.keys(suites) : raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const chosen = names.map((name) => {
+    const suite = suites[name];
+    if (suite === undefined) throw new Error(`unknown BENCH_SUITE "${name}"; known: ${Object.keys(suites).join(', ')} (or a comma-separated list, or all)`);
+    return suite;
+  });
+  if (chosen.length === 0) throw new Error('BENCH_SUITE names no suite');
   const durationSeconds = intFromEnv(env, 'BENCH_DURATION', 20, 1);
   const warmupSeconds = intFromEnv(env, 'BENCH_WARMUP', 5, 0);
   return {
     adminUrl: adminDatabaseUrl(env),
-    suite,
+    suites: chosen,
     durationSeconds,
     warmupSeconds,
     connections: intFromEnv(env, 'BENCH_CONNECTIONS', 10, 1),
-    // Room for database setup plus up to 8 scenario × variant runs.
+    // Per suite: room for database setup plus up to 8 scenario × variant runs.
     timeoutSeconds: intFromEnv(env, 'BENCH_TIMEOUT', 600 + 8 * (warmupSeconds + durationSeconds + 15), 10),
     reuseDatabase: flagFromEnv(env, 'BENCH_REUSE_DB'),
     skipLoad: flagFromEnv(env, 'BENCH_SKIP_LOAD'),
@@ -94,7 +105,10 @@ export interface RunOptions {
 
 const defaultRunOptions: RunOptions = { variants, migrate: (url) => runMigrations(url, repoRoot) };
 
-async function prepareDatabase(config: BenchConfig, options: RunOptions): Promise<PreparedDatabase> {
+/** One suite's run: the configuration with the suite in hand. */
+type SuiteRun = Omit<BenchConfig, 'suites'> & { suite: Suite };
+
+async function prepareDatabase(config: SuiteRun, options: RunOptions): Promise<PreparedDatabase> {
   const url = databaseUrl(config.adminUrl, benchDatabase);
   const redacted = new URL(url);
   redacted.password = redacted.password === '' ? '' : '***';
@@ -144,7 +158,24 @@ async function checkSample(baseUrl: string, headers: Record<string, string>, sce
   return statements;
 }
 
-async function measureVariant(config: BenchConfig, databaseUrlForServer: string, jwtSecret: string, scenarios: readonly Scenario[], variant: Variant): Promise<ResultRow[]> {
+/** The runner's verdict: report.ts's (throughput, p99, clean answers) and a p50 target where a scenario sets one. */
+function judgeScenario(target: Target, figures: LoadFigures): { verdict: 'PASS' | 'MISS'; misses: string[] } {
+  const { misses } = judge(target, figures);
+  if (target.maxP50Ms !== undefined && figures.p50Ms > target.maxP50Ms) misses.unshift(`p50 ${figures.p50Ms.toFixed(1)} ms > ${target.maxP50Ms} ms`);
+  return { verdict: misses.length === 0 ? 'PASS' : 'MISS', misses };
+}
+
+function connectionsFor(config: SuiteRun, scenario: Scenario): number {
+  return Math.min(config.connections, scenario.maxConnections ?? config.connections);
+}
+
+function describeTarget(scenario: Scenario): string {
+  const { minRequestsPerSecond, maxP99Ms, maxP50Ms } = scenario.target;
+  const p50 = maxP50Ms === undefined ? '' : `p50 ≤ ${maxP50Ms} ms (and `;
+  return `${scenario.name} ${p50}≥ ${minRequestsPerSecond} req/s with p99 ≤ ${maxP99Ms} ms${maxP50Ms === undefined ? '' : ')'}`;
+}
+
+async function measureVariant(config: SuiteRun, databaseUrlForServer: string, jwtSecret: string, scenarios: readonly Scenario[], variant: Variant): Promise<ResultRow[]> {
   log(`starting ${variant.script} (permissions ${variant.name})`);
   const server = await startServer({
     label: variant.label,
@@ -158,19 +189,20 @@ async function measureVariant(config: BenchConfig, databaseUrlForServer: string,
     const rows: ResultRow[] = [];
     for (const scenario of scenarios) {
       const sqlStatementsPerRequest = await checkSample(server.baseUrl, headers, scenario, variant);
-      log(`loading ${scenario.name}, permissions ${variant.name}: ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s × ${config.connections} connections`);
+      const connections = connectionsFor(config, scenario);
+      log(`loading ${scenario.name}, permissions ${variant.name}: ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s × ${connections} connections`);
       const figures = await runLoad(
         {
           baseUrl: server.baseUrl,
           headers,
           bodies: scenario.variables.map((variables) => JSON.stringify({ query: scenario.query, variables })),
-          connections: config.connections,
+          connections,
           durationSeconds: config.durationSeconds,
           warmupSeconds: config.warmupSeconds,
         },
         `${scenario.name} (permissions ${variant.name})`,
       );
-      const { verdict, misses } = judge(scenario.target, figures);
+      const { verdict, misses } = judgeScenario(scenario.target, figures);
       log(`  ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms → ${verdict}`);
       rows.push({ scenario: scenario.name, variant: variant.name, target: scenario.target, sqlStatementsPerRequest, figures, verdict, misses });
     }
@@ -188,7 +220,16 @@ function gitCommit(): string | null {
   }
 }
 
+/** Runs every configured suite in turn; each has its own database, servers and BENCH_TIMEOUT. */
 export async function runBench(config: BenchConfig, options: RunOptions = defaultRunOptions): Promise<void> {
+  const { suites: chosen, ...common } = config;
+  for (const [i, suite] of chosen.entries()) {
+    if (chosen.length > 1) log(`suite ${i + 1} of ${chosen.length}: ${suite.name}`);
+    await runSuite({ ...common, suite }, options);
+  }
+}
+
+async function runSuite(config: SuiteRun, options: RunOptions): Promise<void> {
   const startedAt = new Date();
 
   // Bounded runtime: whatever hangs (a server that never answers, a stuck
@@ -200,6 +241,14 @@ export async function runBench(config: BenchConfig, options: RunOptions = defaul
   }, config.timeoutSeconds * 1000);
   deadline.unref();
 
+  try {
+    await measureSuite(config, options, startedAt);
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+async function measureSuite(config: SuiteRun, options: RunOptions, startedAt: Date): Promise<void> {
   const database = await prepareDatabase(config, options);
   const postgres = await serverVersion(database.url);
   if (config.skipLoad) {
@@ -217,8 +266,9 @@ export async function runBench(config: BenchConfig, options: RunOptions = defaul
   rows.sort((a, b) => scenarios.findIndex((s) => s.name === a.scenario) - scenarios.findIndex((s) => s.name === b.scenario));
 
   console.log('');
-  console.log(`${config.suite.name}: ${config.connections} connections, ${config.durationSeconds} s after ${config.warmupSeconds} s warm-up; PostgreSQL ${postgres}; ${cpus().length} CPUs shared by client, server and database`);
-  console.log('targets: ' + scenarios.map((s) => `${s.name} ≥ ${s.target.minRequestsPerSecond} req/s with p99 ≤ ${s.target.maxP99Ms} ms`).join('; '));
+  const connections = scenarios.map((s) => `${s.name} ${connectionsFor(config, s)}`).join(', ');
+  console.log(`${config.suite.name}: connections ${connections}; ${config.durationSeconds} s after ${config.warmupSeconds} s warm-up; PostgreSQL ${postgres}; ${cpus().length} CPUs shared by client, server and database`);
+  console.log('targets: ' + scenarios.map(describeTarget).join('; '));
   console.log('');
   console.log(formatResults(rows));
   const overhead = formatPermissionOverhead(rows, permissionsOn.name, permissionsOff.name);
@@ -231,7 +281,12 @@ export async function runBench(config: BenchConfig, options: RunOptions = defaul
     finishedAt: new Date().toISOString(),
     commit: gitCommit(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryBytes: totalmem(), node: process.version, postgres },
-    settings: { connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds },
+    settings: {
+      connections: config.connections,
+      connectionsByScenario: Object.fromEntries(scenarios.map((s) => [s.name, connectionsFor(config, s)])),
+      durationSeconds: config.durationSeconds,
+      warmupSeconds: config.warmupSeconds,
+    },
     database: { rows: database.rows, generation: database.generation },
     results: rows,
   });

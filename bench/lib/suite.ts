@@ -20,6 +20,8 @@ export interface Suite {
 export interface Target {
   minRequestsPerSecond: number;
   maxP99Ms: number;
+  /** A median target too, for heavy reports (compliance) whose targets are set on p50. */
+  maxP50Ms?: number;
 }
 
 export interface Scenario {
@@ -30,6 +32,11 @@ export interface Scenario {
   /** Variable sets sent in rotation during the load. */
   variables: readonly Record<string, unknown>[];
   target: Target;
+  /**
+   * At most this many concurrent connections (BENCH_CONNECTIONS when lower): a query that takes
+   * hundreds of ms would otherwise measure queueing behind the database's CPUs, not the query.
+   */
+  maxConnections?: number;
   /**
    * Validates the `data` of one sample response before the load, returning
    * what is wrong (or null): a benchmark of an empty answer measures nothing.

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { todayInVietnam } from '../services/calendar';
+import { seedDemoMeetings } from './demo-meetings-seed';
 import { seedDemo } from './demo-seed';
 import { migrate, type Orm } from './orm';
 
@@ -11,7 +13,9 @@ export async function prepareDatabase(orm: Orm, logger: Logger, seed: boolean): 
   const [{ n }] = await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from org_unit', [], 'all');
   if (n > 0) return;
   await em.transactional(async (tx) => {
-    const summary = await seedDemo((sql, params) => tx.getConnection().execute(sql, params ?? [], 'all', tx.getTransactionContext()));
+    const execute = (sql: string, params?: unknown[]) => tx.getConnection().execute(sql, params ?? [], 'all', tx.getTransactionContext());
+    const summary = await seedDemo(execute);
     logger.info({ units: summary.units, cells: summary.cells, members: summary.members }, 'demo province seeded');
+    logger.info(await seedDemoMeetings(execute, todayInVietnam()), 'demo meetings seeded');
   });
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Meeting } from '../entities/meeting';
 import type { OrgUnit } from '../entities/org-unit';
 import type { Member } from '../entities/member';
@@ -68,7 +68,7 @@ export class MeetingResolver {
   @Mutation(() => MeetingType, { description: 'Cancels a planned meeting; it stays, with the reason (hủy buổi sinh hoạt).' })
   cancelMeeting(
     @Arg('id', () => ID, { description: 'The meeting.' }) id: string,
-    @Arg('version', { description: 'The version you read.' }) version: number,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
     @Arg('reason', { description: 'Why.' }) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Meeting> {
@@ -76,7 +76,7 @@ export class MeetingResolver {
   }
 
   @Mutation(() => MeetingType, { description: 'Finalises the minutes, signed by chair and minutes-taker; afterwards only amendments change them (hoàn thiện biên bản).' })
-  finaliseMinutes(@Arg('id', () => ID, { description: 'The meeting.' }) id: string, @Arg('version', { description: 'The version you read.' }) version: number, @Ctx() ctx: RequestContext): Promise<Meeting> {
+  finaliseMinutes(@Arg('id', () => ID, { description: 'The meeting.' }) id: string, @Arg('version', () => Int, { description: 'The version you read.' }) version: number, @Ctx() ctx: RequestContext): Promise<Meeting> {
     return finaliseMinutes(ctx, { id: requiredId(id, 'Meeting', 'id'), version });
   }
 

@@ -8,7 +8,7 @@ import type { RequestContext } from '../request-context';
 import { todayInVietnam } from '../services/calendar';
 import { toGlobalId } from '../services/global-id';
 import { reportsOf } from '../services/meetings/meeting-parts';
-import { findMeeting } from '../services/meetings/meeting-queries';
+import { loadMeeting } from '../services/meetings/meeting-queries';
 import { assignTask, reportTask } from '../services/meetings/task-commands';
 import { findMember } from '../services/members/member-queries';
 import { AssignTaskInput, ReportTaskInput } from '../schema/inputs/meeting-inputs';
@@ -52,7 +52,7 @@ export class MeetingTaskResolver {
 
   @FieldResolver(() => MeetingType, { nullable: true, description: 'The meeting that assigned it.' })
   meeting(@Root() task: MeetingTask, @Ctx() ctx: RequestContext): Promise<Meeting | null> {
-    return findMeeting(ctx, task.meeting.id);
+    return loadMeeting(ctx, task.meeting.id);
   }
 
   @FieldResolver(() => [TaskReportType], { description: 'Reports on it, oldest first.' })

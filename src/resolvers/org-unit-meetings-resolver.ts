@@ -59,7 +59,7 @@ export class ThematicPlanResolver {
   }
 
   @Mutation(() => ThematicPlanType, { description: 'Submits the plan to the superior committee; it is then fixed (báo cáo kế hoạch).' })
-  submitThematicPlan(@Arg('id', () => ID, { description: 'The plan.' }) id: string, @Arg('version', { description: 'The version you read.' }) version: number, @Ctx() ctx: RequestContext): Promise<ThematicPlan> {
+  submitThematicPlan(@Arg('id', () => ID, { description: 'The plan.' }) id: string, @Arg('version', () => Int, { description: 'The version you read.' }) version: number, @Ctx() ctx: RequestContext): Promise<ThematicPlan> {
     return submitThematicPlan(ctx, { id: requiredId(id, 'ThematicPlan', 'id'), version });
   }
 

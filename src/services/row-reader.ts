@@ -8,6 +8,8 @@ interface Column {
   readonly property: string;
   /** For a many-to-one: the target class, read as an id-only instance. */
   readonly target?: EntityClass<object>;
+  /** A timestamp: the driver hands raw rows' timestamps over as text, the schema wants a Date. */
+  readonly instant?: boolean;
 }
 
 const columnsCache = new WeakMap<EntityMetadata, readonly Column[]>();
@@ -21,6 +23,7 @@ function columnsOf(meta: EntityMetadata): readonly Column[] {
         field: p.fieldNames[0],
         property: p.name,
         target: p.kind === ReferenceKind.MANY_TO_ONE ? (p.targetMeta?.class as EntityClass<object>) : undefined,
+        instant: p.kind === ReferenceKind.SCALAR && p.runtimeType === 'Date',
       }));
     columnsCache.set(meta, columns);
   }
@@ -41,6 +44,8 @@ export function readRows<T extends object>(em: EntityManager, entity: EntityClas
       const value = row[column.field];
       if (column.target) {
         instance[column.property] = value === null || value === undefined ? null : Object.assign(Object.create(column.target.prototype), { id: value });
+      } else if (column.instant && value !== null && value !== undefined && !(value instanceof Date)) {
+        instance[column.property] = new Date(value as string);
       } else {
         instance[column.property] = value;
       }

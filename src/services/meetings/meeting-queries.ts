@@ -23,6 +23,17 @@ export async function findMeeting(ctx: RequestContext, id: number): Promise<Meet
   return ctx.em.findOne(Meeting, { id, ...scopeFilter(ctx.viewer.scope(Permission.MEETINGS_READ), 'unitPath') });
 }
 
+/** The same, batched over the request: for field resolvers (a task's meeting), never for writes. */
+export function loadMeeting(ctx: RequestContext, id: number): Promise<Meeting | null> {
+  return ctx.loaders
+    .keyed<number, Meeting | null>('meetingById', async (ids) => {
+      const rows = await ctx.em.find(Meeting, { id: { $in: [...ids] }, ...scopeFilter(ctx.viewer.scope(Permission.MEETINGS_READ), 'unitPath') });
+      const byId = new Map(rows.map((m) => [m.id, m]));
+      return ids.map((key) => byId.get(key) ?? null);
+    })
+    .load(id);
+}
+
 export async function getMeeting(ctx: RequestContext, id: number): Promise<Meeting> {
   const meeting = await findMeeting(ctx, id);
   if (!meeting) throw notFound('Meeting');

@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../../auth/permission';
 import { Holiday } from '../../entities/holiday';
 import { MeetingRules } from '../../entities/meeting-rules';
+import { OrgUnit } from '../../entities/org-unit';
 import { OrgUnitKind } from '../../entities/org-unit-enums';
 import { ThematicTopic } from '../../entities/thematic-topic';
 import { badInput, forbidden, notFound, staleVersion } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
-import { getOrgUnit } from '../tree/org-unit-queries';
 import { requiredText, validDate } from '../validate';
 
 /** The rules in force for a province: its own row, else the default row (province null). */
@@ -35,9 +35,15 @@ export function topicsOf(ctx: RequestContext, provinceId: number): Promise<Thema
   return ctx.em.find(ThematicTopic, { $or: [{ provinceId }, { provinceId: null }], active: true }, { orderBy: { sortOrder: 'asc', id: 'asc' } });
 }
 
-/** A province the viewer may read; the rules are per province. */
+/**
+ * A province whose rules the viewer needs: one the viewer reads any unit of (a cell's members and
+ * secretary read their province's rules, holidays and topics), else NOT_FOUND like any unseen unit.
+ */
 export async function getProvince(ctx: RequestContext, provinceId: number, field: string): Promise<{ id: number; path: string }> {
-  const unit = await getOrgUnit(ctx, provinceId);
+  const unit = await ctx.em.findOne(OrgUnit, provinceId);
+  const scope = ctx.viewer.scope(Permission.TREE_READ);
+  const reaches = unit !== null && (scope === 'ALL' || scope.some((p) => p.startsWith(unit.path) || unit.path.startsWith(p)));
+  if (!unit || !reaches) throw notFound('Org unit');
   if (unit.kind !== OrgUnitKind.PROVINCE) throw badInput(field, 'must be the id of a province');
   return unit;
 }

@@ -12,6 +12,7 @@ import { audit } from '../audit';
 import { requiredText, validDate } from '../validate';
 import { checkMayWrite } from './meeting-commands';
 import { getMeeting } from './meeting-queries';
+import { vietnamDateOf } from './meeting-calendar';
 import { frozenRoster, rosterOn } from './roster';
 
 export interface AssignTaskInput {
@@ -29,7 +30,7 @@ export async function assignTask(ctx: RequestContext, input: AssignTaskInput): P
   const description = requiredText(input.description, 'input.description', 2000);
   const deadline = input.deadline ? validDate(input.deadline, 'input.deadline') : null;
   const held = await frozenRoster(ctx.em, meeting.id);
-  const members = held.length > 0 ? held : await rosterOn(ctx.em, meeting.unit.id, meeting.heldOn ?? meeting.scheduledAt.toISOString().slice(0, 10));
+  const members = held.length > 0 ? held : await rosterOn(ctx.em, meeting.unit.id, meeting.heldOn ?? vietnamDateOf(meeting.scheduledAt));
   if (!members.includes(input.ownerId)) throw badInput('input.ownerId', 'the task owner must be a member of the cell');
   return ctx.em.transactional(async (em) => {
     const task = em.create(MeetingTask, {

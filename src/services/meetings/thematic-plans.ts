@@ -10,8 +10,7 @@ import { audit } from '../audit';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { requiredText } from '../validate';
 import { checkMayWrite } from './meeting-commands';
-import { checkTopics } from './meeting-details';
-import { MeetingKind } from '../../entities/meeting-enums';
+import { ThematicTopic } from '../../entities/thematic-topic';
 
 export interface PlanItemEntry {
   readonly quarter: number;
@@ -63,7 +62,12 @@ export async function saveThematicPlan(ctx: RequestContext, input: { unitId: num
     if (!Number.isInteger(item.quarter) || item.quarter < 1 || item.quarter > 4) throw badInput(`input.items.${i}.quarter`, 'must be 1 to 4');
     return { quarter: item.quarter, topicId: item.topicId, title: requiredText(item.title, `input.items.${i}.title`, 300) };
   });
-  await checkTopics(ctx.em, unit.provinceId, items.map((i) => i.topicId), MeetingKind.EXTRAORDINARY);
+  // Each item's topic: an active topic of the province or the shared taxonomy, named by its own field.
+  const topicIds = [...new Set(items.map((i) => i.topicId))];
+  const known = new Set(topicIds.length === 0 ? [] : (await ctx.em.find(ThematicTopic, { id: { $in: topicIds }, active: true, $or: [{ provinceId: unit.provinceId }, { provinceId: null }] })).map((t) => t.id));
+  items.forEach((item, i) => {
+    if (!known.has(item.topicId)) throw badInput(`input.items.${i}.topicId`, 'names a topic that does not exist in this province');
+  });
   const existing = await ctx.em.findOne(ThematicPlan, { unit: unit.id, year });
   if (existing) {
     if (input.version === undefined || input.version === null || existing.version !== input.version) throw staleVersion(input.version ?? 0, existing.version);
