@@ -20,3 +20,12 @@ export function scopeFilter<K extends string>(scope: ScopePaths, property: K): R
   if (scope.length === 1) return { [property]: { $like: `${scope[0]}%` } };
   return { $or: scope.map((p) => ({ [property]: { $like: `${p}%` } })) };
 }
+
+/**
+ * Rows in scope, or the viewer's own (a condition on the own row; null when the viewer has none).
+ * An empty scope filter means national scope: everything, own rows included.
+ */
+export function scopeOrOwn(scoped: Record<string, unknown>, own: Record<string, unknown> | null): Record<string, unknown> {
+  if (own === null || Object.keys(scoped).length === 0) return scoped;
+  return { $or: [scoped, own] };
+}

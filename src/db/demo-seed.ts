@@ -8,6 +8,8 @@
  */
 import { argon2id, hash } from 'argon2';
 import { personSortKey, searchKey, sortKey } from '../services/tree/vietnamese-text';
+import { NAMES } from './demo-names';
+import { apportion, digits, int, mulberry32, pick, shuffle, unique, weighted, type Rng } from './demo-random';
 
 export type Execute = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
@@ -21,91 +23,6 @@ export interface DemoSummary {
 
 /** Password of every demo PERSON account. */
 export const DEMO_PASSWORD = 'chibo-demo-2026';
-
-// ---------------------------------------------------------------- randomness
-
-/** mulberry32: tiny, fast, good enough for demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
-
-function int(rng: Rng, min: number, max: number): number {
-  return min + Math.floor(rng() * (max - min + 1));
-}
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error('pick from empty list');
-  return item;
-}
-
-function weighted<T>(rng: Rng, entries: ReadonlyArray<readonly [T, number]>): T {
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let r = rng() * total;
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  const last = entries[entries.length - 1];
-  if (last === undefined) throw new Error('weighted pick from empty list');
-  return last[0];
-}
-
-function shuffle<T>(rng: Rng, items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = int(rng, 0, i);
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
-  return items;
-}
-
-/**
- * n values in the given proportions, shuffled: whole shares exactly, the
- * remainders by weighted draw. Keeps small cells close to the target mix, so
- * the province totals land near the real figures instead of drifting.
- */
-function apportion<T>(rng: Rng, weights: ReadonlyArray<readonly [T, number]>, n: number): T[] {
-  const total = weights.reduce((s, [, w]) => s + w, 0);
-  const out: T[] = [];
-  const remainders: Array<[T, number]> = [];
-  for (const [value, w] of weights) {
-    const exact = (n * w) / total;
-    for (let i = 0; i < Math.floor(exact); i++) out.push(value);
-    if (exact % 1 > 0) remainders.push([value, exact % 1]);
-  }
-  while (out.length < n && remainders.length > 0) {
-    const chosen = weighted(rng, remainders);
-    out.push(chosen);
-    remainders.splice(remainders.findIndex(([v]) => v === chosen), 1);
-  }
-  return shuffle(rng, out);
-}
-
-function digits(rng: Rng, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String(int(rng, 0, 9));
-  return s;
-}
-
-/** Draws until the value is new, for the columns that must (or should) be unique. */
-function unique(rng: Rng, seen: Set<string>, make: (rng: Rng) => string): string {
-  for (;;) {
-    const value = make(rng);
-    if (!seen.has(value)) {
-      seen.add(value);
-      return value;
-    }
-  }
-}
 
 // --------------------------------------------------------------------- dates
 
@@ -134,7 +51,7 @@ type UnitKind =
   | 'PROVINCE' | 'COMMUNE_COMMITTEE' | 'WARD_COMMITTEE' | 'BLOC_COMMITTEE' | 'GRASSROOTS_COMMITTEE'
   | 'GRASSROOTS_CELL' | 'PARTIAL_COMMITTEE' | 'CELL' | 'PARTY_GROUP';
 type CellType = 'RESIDENTIAL' | 'ADMINISTRATIVE_AGENCY' | 'PUBLIC_SERVICE' | 'ARMED_FORCES' | 'ENTERPRISE';
-type Ethnicity = 'Kinh' | 'Mông' | 'Thái' | 'Dao' | 'Hà Nhì' | 'Giáy' | 'Lự' | 'Khơ Mú';
+export type Ethnicity = 'Kinh' | 'Mông' | 'Thái' | 'Dao' | 'Hà Nhì' | 'Giáy' | 'Lự' | 'Khơ Mú';
 type Weights<T> = ReadonlyArray<readonly [T, number]>;
 type EthnicMix = Weights<Ethnicity>;
 
@@ -353,66 +270,6 @@ const TREE: UnitSpec = {
 
 /** The large street cell is split into two party groups (tổ đảng). */
 const PARTY_GROUPS_UNDER = 'tdp1';
-
-// --------------------------------------------------------------------- names
-
-interface NamePool {
-  surnames: readonly string[];
-  male: { middle: readonly string[]; given: readonly string[] };
-  female: { middle: readonly string[]; given: readonly string[] };
-}
-
-const NAMES: Record<Ethnicity, NamePool> = {
-  Kinh: {
-    surnames: ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Đinh'],
-    male: {
-      middle: ['Văn', 'Văn', 'Đức', 'Minh', 'Quang', 'Xuân', 'Hữu', 'Thanh', 'Mạnh'],
-      given: ['Hùng', 'Dũng', 'Tuấn', 'Nam', 'Long', 'Hải', 'Sơn', 'Thắng', 'Cường', 'Bình', 'Quân', 'Hưng', 'Trung', 'Phong', 'Tiến', 'Khánh', 'Việt', 'Toàn', 'Hiếu', 'Đạt'],
-    },
-    female: {
-      middle: ['Thị', 'Thị', 'Thu', 'Thanh', 'Ngọc', 'Hồng', 'Minh'],
-      given: ['Hương', 'Lan', 'Hoa', 'Mai', 'Hằng', 'Thảo', 'Ngọc', 'Trang', 'Huyền', 'Nga', 'Yến', 'Hà', 'Linh', 'Phương', 'Thủy', 'Dung', 'Loan', 'Nhung'],
-    },
-  },
-  Mông: {
-    surnames: ['Giàng', 'Giàng', 'Sùng', 'Vàng', 'Lý', 'Thào', 'Mùa', 'Hạng', 'Lầu', 'Ly', 'Chang', 'Vừ', 'Má'],
-    male: {
-      middle: ['A', 'A', 'Seo', 'Văn', 'Chứ'],
-      given: ['Sử', 'Chư', 'Dế', 'Pao', 'Sình', 'Chứ', 'Lử', 'Páo', 'Tủa', 'Lùng', 'Dơ', 'Thề', 'Sài', 'Của', 'Vảng', 'Sáy'],
-    },
-    female: { middle: ['Thị'], given: ['Mỷ', 'Dợ', 'Sua', 'Mai', 'Chư', 'Ninh', 'Pằng', 'Dua', 'Sinh', 'Xá', 'Dở', 'Mỉ'] },
-  },
-  Thái: {
-    surnames: ['Lò', 'Lò', 'Lường', 'Tao', 'Điêu', 'Cầm', 'Quàng', 'Lù', 'Vì', 'Tòng', 'Hoàng'],
-    male: { middle: ['Văn'], given: ['Thanh', 'Pọm', 'Ơn', 'Xiêng', 'Khăm', 'Panh', 'Ún', 'Chăn', 'Biên', 'Dũng', 'Tiến', 'Hặc', 'Kiên', 'Inh', 'Phóng', 'Nọi'] },
-    female: { middle: ['Thị'], given: ['Ín', 'Xuân', 'Phóng', 'Ọn', 'Bun', 'Lả', 'Hoa', 'Thoa', 'Sen', 'Khuyên', 'Noọng', 'Ênh', 'Lai', 'Pánh'] },
-  },
-  Dao: {
-    surnames: ['Tẩn', 'Tẩn', 'Phàn', 'Chảo', 'Lý', 'Đặng', 'Triệu', 'Tả', 'Phùn'],
-    male: { middle: ['Láo', 'Văn', 'Sành', 'Mý', 'Kiều', 'A'], given: ['Sài', 'Chàn', 'Sử', 'Tả', 'Quẩy', 'Phủ', 'Lở', 'Chiêu', 'Sinh', 'Lìn', 'Chòi', 'Vần'] },
-    female: { middle: ['Thị', 'Thị', 'Mý', 'Xuân'], given: ['Mẩy', 'Lở', 'Chạ', 'Sinh', 'Dín', 'Pham', 'Mai', 'Chang', 'Xiêm', 'Chiêu'] },
-  },
-  'Hà Nhì': {
-    surnames: ['Lỳ', 'Chu', 'Pờ', 'Sừng', 'Lò', 'Phu', 'Lù', 'Phìn', 'Cà'],
-    male: { middle: ['Giờ', 'Gò', 'Xá', 'Hừ', 'Phì', 'Chà', 'Văn'], given: ['Chừ', 'Xá', 'Phà', 'Hừ', 'Gia', 'Gó', 'Ngừ', 'Thò', 'Lé', 'Sò'] },
-    female: { middle: ['Thị', 'Mé', 'Mỳ', 'Mi'], given: ['Xé', 'Dọ', 'Ché', 'Pứ', 'Phà', 'Sừ', 'Xó', 'Gạ'] },
-  },
-  Giáy: {
-    surnames: ['Hoàng', 'Vương', 'Lò', 'Lù', 'Lương', 'Sằn', 'Hà', 'Giàng'],
-    male: { middle: ['Văn', 'Văn', 'Seo'], given: ['Chiến', 'Đại', 'Phủ', 'Nhỉ', 'Sang', 'Thành', 'Pao', 'Sáo', 'Dìn', 'Quyết'] },
-    female: { middle: ['Thị'], given: ['Sáu', 'Thu', 'Dung', 'Nga', 'Nhài', 'Mấy', 'Lan', 'Vân'] },
-  },
-  Lự: {
-    surnames: ['Lò', 'Tao', 'Chẻo', 'Đao', 'Pòng', 'Lường'],
-    male: { middle: ['Văn'], given: ['Khăm', 'Phanh', 'Sươi', 'Ỏn', 'Bun', 'Ún', 'Xiêng', 'Hom'] },
-    female: { middle: ['Thị'], given: ['Bua', 'Ón', 'Pẻng', 'Nọi', 'Xoan', 'Hom', 'Lả'] },
-  },
-  'Khơ Mú': {
-    surnames: ['Lò', 'Quàng', 'Vì', 'Lường', 'Cầm', 'Lù'],
-    male: { middle: ['Văn'], given: ['Thịnh', 'Khoa', 'Cương', 'Ánh', 'Ơn', 'Thiện', 'Bun', 'Hặc'] },
-    female: { middle: ['Thị'], given: ['Thoa', 'Ánh', 'Ngân', 'Bua', 'Duyên', 'Phương'] },
-  },
-};
 
 // ------------------------------------------------------------------- members
 

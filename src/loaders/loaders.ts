@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../auth/permission';
-import { scopeFilter, scopeSql } from '../auth/scope-sql';
+import { scopeFilter, scopeOrOwn, scopeSql } from '../auth/scope-sql';
 import type { Viewer } from '../auth/viewer';
 import { Member } from '../entities/member';
 import { MemberPosition } from '../entities/member-position';
@@ -63,10 +63,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
 
 /** Members a viewer may read: MEMBERS_READ scope, plus the viewer's own record. */
 export function memberReadFilter(viewer: Viewer): Record<string, unknown> {
-  const scoped = scopeFilter(viewer.scope(Permission.MEMBERS_READ), 'unitPath');
-  if (viewer.memberId === null) return scoped;
-  if (Object.keys(scoped).length === 0) return {};
-  return { $or: [scoped, { id: viewer.memberId }] };
+  return scopeOrOwn(scopeFilter(viewer.scope(Permission.MEMBERS_READ), 'unitPath'), viewer.memberId === null ? null : { id: viewer.memberId });
 }
 
 /** The same rule for raw SQL over a member table aliased `t`. */

@@ -8,7 +8,7 @@ import { plannedYear, type PlannedMonth } from '../services/meetings/meeting-cal
 import { meetingsOfUnit } from '../services/meetings/meeting-queries';
 import { holidaySet, rulesFor } from '../services/meetings/meeting-rules-service';
 import { findPlan, planItems, saveThematicPlan, submitThematicPlan, type PlanItemView } from '../services/meetings/thematic-plans';
-import { badInput } from '../errors/app-error';
+import { validYear } from '../services/validate';
 import { PageArgsInput, toConnection, type ConnectionValue } from '../schema/connection';
 import { MeetingFilterInput, SaveThematicPlanInput } from '../schema/inputs/meeting-inputs';
 import { MeetingConnection, PlannedMonthType, ThematicPlanItemType, ThematicPlanType, ThematicTopicType } from '../schema/types/meeting-types';
@@ -17,10 +17,6 @@ import { ThematicTopic } from '../entities/thematic-topic';
 import { meetingFilter } from './meeting-resolver';
 import { requiredId } from './ids';
 
-function checkYear(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'must be a year from 2000 to 2100');
-  return year;
-}
 
 /** The meeting side of a unit: its meetings, planned calendar and thematic plan. */
 @Resolver(() => OrgUnitType)
@@ -37,13 +33,13 @@ export class OrgUnitMeetingsResolver {
 
   @FieldResolver(() => [PlannedMonthType], { description: 'The planned regular-meeting date of each month of a year, from the province rules and holidays (lịch sinh hoạt).' })
   async meetingCalendar(@Root() unit: OrgUnit, @Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: RequestContext): Promise<PlannedMonth[]> {
-    checkYear(year);
+    validYear(year, 'year');
     return plannedYear(year, await rulesFor(ctx.em, unit.provinceId), await holidaySet(ctx.em, unit.provinceId, year));
   }
 
   @FieldResolver(() => ThematicPlanType, { nullable: true, description: "The cell's thematic plan for a year, if made (kế hoạch chuyên đề)." })
   thematicPlan(@Root() unit: OrgUnit, @Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: RequestContext): Promise<ThematicPlan | null> {
-    return findPlan(ctx, unit, checkYear(year));
+    return findPlan(ctx, unit, validYear(year, 'year'));
   }
 }
 

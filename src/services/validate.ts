@@ -30,6 +30,12 @@ export function validDate(value: string, field: string): string {
   return value;
 }
 
+/** A calendar year the domain deals in. */
+export function validYear(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 2000 || value > 2100) throw badInput(field, 'must be a year from 2000 to 2100');
+  return value;
+}
+
 export function notInFuture(value: string, field: string): string {
   validDate(value, field);
   if (value > todayInVietnam()) throw badInput(field, 'must not be in the future');

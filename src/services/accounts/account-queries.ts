@@ -1,5 +1,5 @@
 import { Permission } from '../../auth/permission';
-import { scopeFilter } from '../../auth/scope-sql';
+import { scopeFilter, scopeOrOwn } from '../../auth/scope-sql';
 import { Account } from '../../entities/account';
 import { ApiKey } from '../../entities/api-key';
 import { RoleAssignment } from '../../entities/role-assignment';
@@ -8,9 +8,8 @@ import type { RequestContext } from '../../request-context';
 
 /** Accounts a viewer may see: their own, and those homed under a unit where they manage accounts. */
 function visibleAccounts(ctx: RequestContext): Record<string, unknown> {
-  const managed = scopeFilter(ctx.viewer.scope(Permission.ACCOUNTS_MANAGE), 'homeUnitPath');
-  if (Object.keys(managed).length === 0) return {};
-  return { $or: [{ id: ctx.viewer.accountId ?? 0 }, managed] };
+  const own = ctx.viewer.accountId === null ? null : { id: ctx.viewer.accountId };
+  return scopeOrOwn(scopeFilter(ctx.viewer.scope(Permission.ACCOUNTS_MANAGE), 'homeUnitPath'), own);
 }
 
 export async function findAccount(ctx: RequestContext, id: number): Promise<Account | null> {

@@ -4,6 +4,7 @@ import type { OrgUnit } from '../../entities/org-unit';
 import { badInput, forbidden } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { inSubtreeSql } from '../batched-page';
+import { validYear } from '../validate';
 import { todayInVietnam } from '../calendar';
 import { type PageWindow, resolveWindow } from '../pagination';
 import { isoDate, plannedMonth } from './meeting-calendar';
@@ -59,7 +60,7 @@ interface Prepared {
 }
 
 function checkPeriod(period: CompliancePeriod): { months: number[]; quarters: number[] } {
-  if (!Number.isInteger(period.year) || period.year < 2000 || period.year > 2100) throw badInput('period.year', 'must be a year from 2000 to 2100');
+  validYear(period.year, 'period.year');
   if (period.month !== undefined && period.month !== null && period.quarter !== undefined && period.quarter !== null) {
     throw badInput('period.quarter', 'give a month or a quarter, not both');
   }

@@ -74,7 +74,7 @@ export function checkMayWrite(ctx: RequestContext, unitPath: string): void {
   if (!ctx.viewer.can(Permission.MEETINGS_WRITE, unitPath)) throw forbidden("You may not record this unit's meetings");
 }
 
-async function checkPerson(ctx: RequestContext, memberId: number | null | undefined, roster: readonly number[], field: string, what: string): Promise<number | null> {
+function checkPerson(memberId: number | null | undefined, roster: readonly number[], field: string, what: string): number | null {
   if (memberId === null || memberId === undefined) return null;
   if (!roster.includes(memberId)) throw badInput(field, `the ${what} must be a member of the cell on the meeting date`);
   return memberId;
@@ -112,11 +112,11 @@ async function applyFields(ctx: RequestContext, meeting: Meeting, unit: OrgUnit,
   const wasFrozen = held && (await frozenRoster(em, meeting.id)).length > 0;
   const roster = wasFrozen ? await frozenRoster(em, meeting.id) : await rosterOn(em, unit.id, onDate);
   if (input.chairId !== undefined) {
-    const id = await checkPerson(ctx, input.chairId, roster, 'input.chairId', 'chair');
+    const id = checkPerson(input.chairId, roster, 'input.chairId', 'chair');
     meeting.chair = id === null ? null : em.getReference(Member, id);
   }
   if (input.minutesTakerId !== undefined) {
-    const id = await checkPerson(ctx, input.minutesTakerId, roster, 'input.minutesTakerId', 'minutes-taker');
+    const id = checkPerson(input.minutesTakerId, roster, 'input.minutesTakerId', 'minutes-taker');
     meeting.minutesTaker = id === null ? null : em.getReference(Member, id);
   }
   if (!held && input.attendance?.length) throw badInput('input.attendance', 'attendance is recorded once the meeting is held (set heldAt)');
@@ -176,8 +176,6 @@ export async function updateMeeting(ctx: RequestContext, input: UpdateMeetingInp
     const before = meetingSnapshot(meeting);
     await applyFields(tx, meeting, unit, input);
     await checkThematicHasTopic(tx, meeting);
-    meeting.updatedAt = new Date();
-    await em.flush();
     audit(ctx, em, 'updateMeeting', { type: 'Meeting', id: meeting.id, provinceId: meeting.provinceId, unitPath: meeting.unitPath }, before, meetingSnapshot(meeting));
     return meeting;
   });

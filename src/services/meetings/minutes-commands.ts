@@ -64,7 +64,6 @@ export async function amendMinutes(ctx: RequestContext, input: AmendMinutesInput
     });
     if (input.field === AmendedField.MINUTES) meeting.minutes = text;
     else meeting.resolution = text;
-    meeting.updatedAt = new Date();
     await em.flush();
     audit(ctx, em, 'amendMinutes', { type: 'Meeting', id: meeting.id, provinceId: meeting.provinceId, unitPath: meeting.unitPath }, before, { ...meetingSnapshot(meeting), amendmentReason: reason });
     return meeting;

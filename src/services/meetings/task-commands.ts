@@ -6,7 +6,7 @@ import { Member } from '../../entities/member';
 import { TaskReport } from '../../entities/task-report';
 import { badInput, forbidden, notFound, staleVersion } from '../../errors/app-error';
 import { Permission } from '../../auth/permission';
-import { scopeFilter } from '../../auth/scope-sql';
+import { scopeFilter, scopeOrOwn } from '../../auth/scope-sql';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { requiredText, validDate } from '../validate';
@@ -48,10 +48,8 @@ export async function assignTask(ctx: RequestContext, input: AssignTaskInput): P
 }
 
 export async function findTask(ctx: RequestContext, id: number): Promise<MeetingTask | null> {
-  const scoped = scopeFilter(ctx.viewer.scope(Permission.MEETINGS_READ), 'unitPath');
   const own = ctx.viewer.memberId === null ? null : { owner: ctx.viewer.memberId };
-  const visible = own === null ? scoped : Object.keys(scoped).length === 0 ? {} : { $or: [scoped, own] };
-  return ctx.em.findOne(MeetingTask, { id, ...visible });
+  return ctx.em.findOne(MeetingTask, { id, ...scopeOrOwn(scopeFilter(ctx.viewer.scope(Permission.MEETINGS_READ), 'unitPath'), own) });
 }
 
 export interface ReportTaskInput {

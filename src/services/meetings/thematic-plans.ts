@@ -8,7 +8,7 @@ import { badInput, conflict, notFound, staleVersion } from '../../errors/app-err
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getOrgUnit } from '../tree/org-unit-queries';
-import { requiredText } from '../validate';
+import { requiredText, validYear } from '../validate';
 import { checkMayWrite } from './meeting-commands';
 import { ThematicTopic } from '../../entities/thematic-topic';
 
@@ -48,16 +48,12 @@ export async function planItems(ctx: RequestContext, plan: ThematicPlan): Promis
   return rows.map((r) => ({ id: r.id, quarter: r.quarter, topicId: r.topic_id, title: r.title, heldCount: r.held }));
 }
 
-function checkYear(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('input.year', 'must be a year from 2000 to 2100');
-  return year;
-}
 
 export async function saveThematicPlan(ctx: RequestContext, input: { unitId: number; year: number; version?: number | null; items: readonly PlanItemEntry[] }): Promise<ThematicPlan> {
   const unit = await getOrgUnit(ctx, input.unitId);
   checkMayWrite(ctx, unit.path);
   if (!isCellKind(unit.kind)) throw badInput('input.unitId', 'thematic plans are made by cells');
-  const year = checkYear(input.year);
+  const year = validYear(input.year, 'input.year');
   const items = input.items.map((item, i) => {
     if (!Number.isInteger(item.quarter) || item.quarter < 1 || item.quarter > 4) throw badInput(`input.items.${i}.quarter`, 'must be 1 to 4');
     return { quarter: item.quarter, topicId: item.topicId, title: requiredText(item.title, `input.items.${i}.title`, 300) };
