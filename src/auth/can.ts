@@ -16,6 +16,13 @@ export function can(grants: readonly Grant[], permission: Permission, unitPath: 
   );
 }
 
+/** A permission held from a unit strictly above `unitPath` (or nationally): for acts a unit may not do on itself. */
+export function canFromAbove(grants: readonly Grant[], permission: Permission, unitPath: string): boolean {
+  return grants.some(
+    (g) => permissionsOf(g.role).includes(permission) && (g.unitPath === null || (g.unitPath !== unitPath && isWithin(unitPath, g.unitPath))),
+  );
+}
+
 export function canSomewhere(grants: readonly Grant[], permission: Permission): boolean {
   return grants.some((g) => permissionsOf(g.role).includes(permission));
 }

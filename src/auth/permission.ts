@@ -18,6 +18,16 @@ export enum Permission {
   MEETINGS_WRITE = 'MEETINGS_WRITE',
   /** Set the meeting rules, holidays and thematic topics of a province. */
   MEETING_RULES_MANAGE = 'MEETING_RULES_MANAGE',
+  /** Read every annual grade and four-good assessment, in any state (đánh giá, xếp loại). */
+  GRADES_READ = 'GRADES_READ',
+  /** Read published annual grades (công khai) and four-good results. */
+  PUBLISHED_GRADES_READ = 'PUBLISHED_GRADES_READ',
+  /** Prepare and submit meeting self-evaluations; propose annual grades. */
+  EVALUATIONS_WRITE = 'EVALUATIONS_WRITE',
+  /** Appraise meeting evaluations, decide and publish annual grades, assess four-good: only for units strictly below where held. */
+  EVALUATIONS_APPRAISE = 'EVALUATIONS_APPRAISE',
+  /** Set a province's scoring criteria sets and grading constraints. */
+  EVALUATION_RULES_MANAGE = 'EVALUATION_RULES_MANAGE',
   /** Counts and ratios; no rows about a person. */
   STATISTICS_READ = 'STATISTICS_READ',
 }

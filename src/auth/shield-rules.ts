@@ -58,6 +58,16 @@ export const queryRules: Record<string, ShieldRule> = {
   thematicTopics: isAuthenticated,
   // Counts and rates: aggregate roles too; the service checks the unit.
   meetingCompliance: isAuthenticated,
+  // Criteria sets and grading rules are a province's published regulations; the service checks the province.
+  criteriaSets: isAuthenticated,
+  criteriaSetInForce: isAuthenticated,
+  gradingRules: isAuthenticated,
+  meetingEvaluation: holdsSomewhere(Permission.MEETINGS_READ),
+  // Members read their own and their cell's published grades: scoped in SQL.
+  annualGrade: isAuthenticated,
+  annualGrades: isAuthenticated,
+  // Counts only, for aggregate roles too; the service checks the unit.
+  evaluationSummary: isAuthenticated,
 };
 
 /** Every Mutation field, with its rule. */
@@ -88,6 +98,19 @@ export const mutationRules: Record<string, ShieldRule> = {
   updateMeetingRules: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
   addHoliday: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
   removeHoliday: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
+  createCriteriaSet: holdsSomewhere(Permission.EVALUATION_RULES_MANAGE),
+  updateGradingRules: holdsSomewhere(Permission.EVALUATION_RULES_MANAGE),
+  createMeetingEvaluation: holdsSomewhere(Permission.EVALUATIONS_WRITE),
+  updateMeetingEvaluation: holdsSomewhere(Permission.EVALUATIONS_WRITE),
+  submitMeetingEvaluation: holdsSomewhere(Permission.EVALUATIONS_WRITE),
+  appraiseMeetingEvaluation: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
+  // The cell withdraws its submission, a superior returns or reopens: the service checks which.
+  reopenMeetingEvaluation: isAuthenticated,
+  // Members self-assess their own grade: the service checks proposer or own.
+  proposeAnnualGrade: isAuthenticated,
+  decideAnnualGrades: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
+  publishAnnualGrades: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
+  assessFourGood: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */

@@ -1,5 +1,5 @@
 import type { AccountKind } from '../entities/account';
-import { can, canSomewhere, permissionsAt, scopeFor, type ScopePaths } from './can';
+import { can, canFromAbove, canSomewhere, permissionsAt, scopeFor, type ScopePaths } from './can';
 import type { Grant } from './grant';
 import { Permission } from './permission';
 
@@ -24,6 +24,10 @@ export class Viewer {
 
   can(permission: Permission, unitPath: string | null): boolean {
     return can(this.grants, permission, unitPath);
+  }
+
+  canFromAbove(permission: Permission, unitPath: string): boolean {
+    return canFromAbove(this.grants, permission, unitPath);
   }
 
   canSomewhere(permission: Permission): boolean {

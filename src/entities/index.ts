@@ -1,8 +1,14 @@
 import { Account } from './account';
+import { AnnualGrade } from './annual-grade';
 import { ApiKey } from './api-key';
 import { AuditEntry } from './audit-entry';
+import { CriteriaSet } from './criteria-set';
+import { Criterion } from './criterion';
+import { FourGoodAssessment } from './four-good-assessment';
+import { GradingRules } from './grading-rules';
 import { Holiday } from './holiday';
 import { Meeting } from './meeting';
+import { MeetingEvaluation } from './meeting-evaluation';
 import { MeetingAttendance } from './meeting-attendance';
 import { MeetingGuest } from './meeting-guest';
 import { MeetingRules } from './meeting-rules';
@@ -39,4 +45,10 @@ export const entities = [
   TaskReport,
   ThematicPlan,
   ThematicPlanItem,
+  CriteriaSet,
+  Criterion,
+  MeetingEvaluation,
+  GradingRules,
+  AnnualGrade,
+  FourGoodAssessment,
 ];

@@ -1,5 +1,9 @@
 import { AccountResolver, ApiKeyResolver } from './account-resolver';
+import { AnnualGradeResolver, FourGoodAssessmentResolver, MemberGradesResolver, OrgUnitEvaluationsResolver } from './annual-grade-resolver';
 import { AuthResolver } from './auth-resolver';
+import { CriteriaSetResolver, CriterionResolver, GradingRulesResolver } from './criteria-set-resolver';
+import { EvaluationSummaryResolver, OrgUnitRatingsResolver } from './evaluation-summary-resolver';
+import { MeetingEvaluationOfMeetingResolver, MeetingEvaluationResolver, MeetingEvaluationScoreResolver } from './meeting-evaluation-resolver';
 import { CellShortfallResolver, ComplianceResolver } from './compliance-resolver';
 import { AttendanceLineResolver, MeetingResolver } from './meeting-resolver';
 import { HolidayResolver, MeetingRulesResolver, ThematicTopicResolver } from './meeting-rules-resolver';
@@ -34,4 +38,16 @@ export const resolvers = [
   ThematicPlanItemResolver,
   ComplianceResolver,
   CellShortfallResolver,
+  CriteriaSetResolver,
+  CriterionResolver,
+  GradingRulesResolver,
+  MeetingEvaluationResolver,
+  MeetingEvaluationScoreResolver,
+  MeetingEvaluationOfMeetingResolver,
+  AnnualGradeResolver,
+  FourGoodAssessmentResolver,
+  OrgUnitEvaluationsResolver,
+  MemberGradesResolver,
+  EvaluationSummaryResolver,
+  OrgUnitRatingsResolver,
 ] as const;

@@ -3,6 +3,8 @@ import type { RequestContext } from '../request-context';
 import { findAccount } from '../services/accounts/account-queries';
 import { findApiKey, findAssignment } from '../services/accounts/account-lookups';
 import { decodeGlobalId } from '../services/global-id';
+import { findAnnualGrade } from '../services/evaluations/annual-grade-queries';
+import { findMeetingEvaluation } from '../services/evaluations/meeting-evaluation-queries';
 import { findMember } from '../services/members/member-queries';
 import { findMeeting } from '../services/meetings/meeting-queries';
 import { findTask } from '../services/meetings/task-commands';
@@ -33,6 +35,13 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findTask(ctx, id);
     case 'ThematicPlan':
       return findPlanById(ctx, id);
+    case 'MeetingEvaluation':
+      return findMeetingEvaluation(ctx, id);
+    case 'AnnualGrade':
+      return findAnnualGrade(ctx, id);
+    case 'CriteriaSet':
+    case 'Criterion':
+    case 'FourGoodAssessment':
     case 'MemberPosition':
     case 'ThematicTopic':
     case 'Holiday':

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import './enums';
 import './meeting-enums';
+import './evaluation-enums';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../resolvers';

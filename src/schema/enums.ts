@@ -130,6 +130,11 @@ registerEnumType(Permission, {
     MEETINGS_READ: { description: 'Read meetings with minutes, resolutions, attendance and tasks (xem sinh hoạt chi bộ).' },
     MEETINGS_WRITE: { description: 'Plan and record meetings, attendance, minutes, tasks, thematic plans (quản lý sinh hoạt chi bộ).' },
     MEETING_RULES_MANAGE: { description: "Set a province's meeting rules, holidays and thematic topics (quy định sinh hoạt)." },
+    GRADES_READ: { description: 'Read every annual grade and four-good assessment, in any state (đánh giá, xếp loại).' },
+    PUBLISHED_GRADES_READ: { description: 'Read published annual grades (công khai) and four-good results.' },
+    EVALUATIONS_WRITE: { description: 'Prepare and submit meeting self-evaluations; propose annual grades (chi bộ tự chấm, đề xuất).' },
+    EVALUATIONS_APPRAISE: { description: 'Appraise meeting evaluations, decide and publish grades, assess four-good: for units strictly below where held (thẩm định, quyết định).' },
+    EVALUATION_RULES_MANAGE: { description: "Set a province's scoring criteria and grading constraints (bộ tiêu chí, quy định xếp loại)." },
     STATISTICS_READ: { description: 'Counts and ratios, no row about a person (xem số liệu thống kê).' },
   },
 });

@@ -1,5 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { Account } from '../entities/account';
+import { AnnualGrade } from '../entities/annual-grade';
+import { MeetingEvaluation } from '../entities/meeting-evaluation';
 import { ApiKey } from '../entities/api-key';
 import { Meeting } from '../entities/meeting';
 import { MeetingTask } from '../entities/meeting-task';
@@ -20,6 +22,8 @@ import { RoleAssignment } from '../entities/role-assignment';
     if (value instanceof Meeting) return 'Meeting';
     if (value instanceof MeetingTask) return 'MeetingTask';
     if (value instanceof ThematicPlan) return 'ThematicPlan';
+    if (value instanceof MeetingEvaluation) return 'MeetingEvaluation';
+    if (value instanceof AnnualGrade) return 'AnnualGrade';
     return undefined;
   },
 })

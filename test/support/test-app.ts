@@ -43,7 +43,7 @@ export async function createTestApp(options: { permissions?: boolean } = {}): Pr
   const orm = await createOrm(database.url, 4);
   const fixture = await buildFixture(orm.em.fork());
   const config = loadConfig({ ...TEST_ENV, DATABASE_URL: database.url });
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const apollo: ApolloServer<ServerContext> = createGraphQLServer(config, { permissions: options.permissions });
   await apollo.start();
   let n = 0;
