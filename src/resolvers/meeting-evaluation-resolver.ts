@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MeetingRating } from '../entities/evaluation-enums';
 import type { Meeting } from '../entities/meeting';
 import type { MeetingEvaluation } from '../entities/meeting-evaluation';
 import type { OrgUnit } from '../entities/org-unit';
@@ -103,6 +104,16 @@ export class MeetingEvaluationResolver {
   @FieldResolver(() => [MeetingEvaluationScoreType], { description: 'Points per criterion, in the order of the set.' })
   scores(@Root() evaluation: MeetingEvaluation, @Ctx() ctx: RequestContext): Promise<ScoreView[]> {
     return scoresOf(ctx, evaluation.id);
+  }
+
+  @FieldResolver(() => Float, { description: 'The score as it stands: the appraised total where appraised, else the self-assessed one (điểm).' })
+  score(@Root() e: MeetingEvaluation): number {
+    return Number(e.appraisedTotal ?? e.selfTotal);
+  }
+
+  @FieldResolver(() => MeetingRating, { description: 'The rating as it stands: final once appraised (xếp loại).' })
+  rating(@Root() e: MeetingEvaluation): MeetingRating {
+    return e.appraisedRating ?? e.selfRating;
   }
 
   @FieldResolver(() => EvaluationVotesType, { nullable: true, description: "The cell's vote; null until recorded." })
