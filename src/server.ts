@@ -8,6 +8,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createRequestContext } from './context-factory';
+import { exportRouter } from './http/export-routes';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase, type Database } from './db/database';
 import { createOrm, type Orm } from './db/orm';
@@ -80,10 +81,12 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
   });
 
   if (config.graphqlIde) app.use(IDE_PATH, ideRouter(IDE_PATH, '/graphql'));
+  app.use('/export', exportRouter(orm, config, logger));
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // Large enough for a CSV import of 20,000 rows sent as a variable.
+    express.json({ limit: '16mb' }),
     (req, res, next) => {
       if (!config.sqlStatementHeader) return next();
       // Counts the statements this request runs; read by the benchmark and the N+1 tests.

@@ -111,6 +111,8 @@ export const mutationRules: Record<string, ShieldRule> = {
   decideAnnualGrades: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
   publishAnnualGrades: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
   assessFourGood: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
+  importOrgUnits: holdsSomewhere(Permission.TREE_WRITE),
+  importMembers: holdsSomewhere(Permission.MEMBERS_WRITE),
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */

@@ -27,7 +27,8 @@ function assertUnreachable(value: never): never {
 function appErrorExtensions(error: AppError): Record<string, unknown> {
   switch (error.code) {
     case ErrorCode.BAD_USER_INPUT:
-      return { code: error.code, field: error.details.field, reason: error.details.reason };
+      // field and reason always; an import adds its list of problems.
+      return { code: error.code, ...error.details, field: error.details.field, reason: error.details.reason };
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.FORBIDDEN:
     case ErrorCode.NOT_FOUND:

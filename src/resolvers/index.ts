@@ -2,6 +2,7 @@ import { AccountResolver, ApiKeyResolver } from './account-resolver';
 import { AnnualGradeResolver, FourGoodAssessmentResolver, MemberGradesResolver, OrgUnitEvaluationsResolver } from './annual-grade-resolver';
 import { AuthResolver } from './auth-resolver';
 import { CriteriaSetResolver, CriterionResolver, GradingRulesResolver } from './criteria-set-resolver';
+import { ImportResolver } from './import-resolver';
 import { EvaluationSummaryResolver, OrgUnitRatingsResolver } from './evaluation-summary-resolver';
 import { MeetingEvaluationOfMeetingResolver, MeetingEvaluationResolver, MeetingEvaluationScoreResolver } from './meeting-evaluation-resolver';
 import { CellShortfallResolver, ComplianceResolver } from './compliance-resolver';
@@ -50,4 +51,5 @@ export const resolvers = [
   MemberGradesResolver,
   EvaluationSummaryResolver,
   OrgUnitRatingsResolver,
+  ImportResolver,
 ] as const;
