@@ -6,6 +6,8 @@ import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { notInFuture, optionalText, requiredText } from '../validate';
 import { getOrgUnit } from './org-unit-queries';
+import { correctCurrentVersion, datedFirstVersion } from './unit-versions';
+import { todayInVietnam } from '../calendar';
 import { searchKey, sortKey } from './vietnamese-text';
 
 export interface CreateOrgUnitInput {
@@ -90,6 +92,8 @@ export async function createOrgUnit(ctx: RequestContext, input: CreateOrgUnitInp
       foundedOn,
     });
     await em.flush();
+    // The insert trigger wrote the first version; a unit without a founding date exists from today.
+    await datedFirstVersion(em, id, foundedOn ?? todayInVietnam(), ctx.viewer.accountId);
     audit(ctx, em, 'createOrgUnit', { type: 'OrgUnit', id, provinceId, unitPath: path }, null, unitSnapshot(unit));
     return unit;
   });
@@ -109,6 +113,8 @@ export async function updateOrgUnit(ctx: RequestContext, input: UpdateOrgUnitInp
     const managed = await em.findOneOrFail(OrgUnit, unit.id);
     em.assign(managed, { name, nameSearch: searchKey(name), nameSortKey: sortKey(name), code, foundedOn, cellType });
     await em.flush();
+    // A correction, not a dated change: renameOrgUnit keeps the earlier name with its dates.
+    await correctCurrentVersion(em, unit.id);
     audit(ctx, em, 'updateOrgUnit', { type: 'OrgUnit', id: unit.id, provinceId: unit.provinceId, unitPath: unit.path }, before, unitSnapshot(managed));
     return managed;
   });

@@ -1,0 +1,81 @@
+import { Permission } from '../../auth/permission';
+import { OrgUnit } from '../../entities/org-unit';
+import { ALLOWED_PARENT_KINDS, OrgUnitStatus } from '../../entities/org-unit-enums';
+import { badInput, forbidden, staleVersion } from '../../errors/app-error';
+import type { RequestContext } from '../../request-context';
+import { audit } from '../audit';
+import { notInFuture, requiredText } from '../validate';
+import { unitSnapshot } from './org-unit-commands';
+import { getOrgUnit } from './org-unit-queries';
+import { rewriteSubtreeScope } from './tenant-scope';
+import { checkNotBeforeLastChange, recordVersions } from './unit-versions';
+import { searchKey, sortKey } from './vietnamese-text';
+
+/** What every dated operation on the tree carries: the day it takes effect and its decision (số quyết định). */
+export interface DatedDecision {
+  readonly on: string;
+  readonly decisionRef: string;
+}
+
+export function checkDecision(input: DatedDecision): DatedDecision {
+  return { on: notInFuture(input.on, 'input.on'), decisionRef: requiredText(input.decisionRef, 'input.decisionRef', 200) };
+}
+
+/** The unit to change: in scope (else NOT_FOUND), writable (else FORBIDDEN), active, at the version read. */
+export async function unitToChange(ctx: RequestContext, id: number, version: number | null, field: string): Promise<OrgUnit> {
+  const unit = await getOrgUnit(ctx, id);
+  if (!ctx.viewer.can(Permission.TREE_WRITE, unit.path)) throw forbidden('You may not change this unit');
+  if (version !== null && unit.version !== version) throw staleVersion(version, unit.version);
+  if (unit.status !== OrgUnitStatus.ACTIVE) throw badInput(field, 'the unit is dissolved');
+  return unit;
+}
+
+/** Renames a unit from a date; the earlier name stays in its history (đổi tên). */
+export async function renameOrgUnit(ctx: RequestContext, input: DatedDecision & { id: number; version: number; name: string }): Promise<OrgUnit> {
+  const decision = checkDecision(input);
+  const name = requiredText(input.name, 'input.name', 200);
+  const unit = await unitToChange(ctx, input.id, input.version, 'input.id');
+  if (name === unit.name) throw badInput('input.name', 'is the current name');
+  await checkNotBeforeLastChange(ctx.em, [unit.id], decision.on, 'input.on');
+  return ctx.em.transactional(async (em) => {
+    const managed = await em.findOneOrFail(OrgUnit, unit.id);
+    const before = unitSnapshot(managed);
+    em.assign(managed, { name, nameSearch: searchKey(name), nameSortKey: sortKey(name) });
+    await em.flush();
+    await recordVersions(ctx, em, [unit.id], decision.on, 'RENAMED', decision.decisionRef);
+    audit(ctx, em, 'renameOrgUnit', { type: 'OrgUnit', id: unit.id, provinceId: unit.provinceId, unitPath: unit.path }, before, { ...unitSnapshot(managed), ...decision });
+    return managed;
+  });
+}
+
+/**
+ * Moves a unit and its subtree under another parent. Every row of the subtree (members, meetings,
+ * evaluations, role assignments …) follows in the same transaction; history keeps the old paths.
+ * Across provinces only for national administrators.
+ */
+export async function moveOrgUnit(ctx: RequestContext, input: DatedDecision & { id: number; version: number; newParentId: number }): Promise<OrgUnit> {
+  const decision = checkDecision(input);
+  const unit = await unitToChange(ctx, input.id, input.version, 'input.id');
+  const parent = await getOrgUnit(ctx, input.newParentId);
+  if (parent.path.startsWith(unit.path)) throw badInput('input.newParentId', 'a unit cannot move under itself or its descendant');
+  if (!ctx.viewer.can(Permission.TREE_WRITE, parent.path)) throw forbidden('You may not change the tree under the new parent');
+  if (unit.parent?.id === parent.id) throw badInput('input.newParentId', 'is already the parent');
+  if (parent.status !== OrgUnitStatus.ACTIVE) throw badInput('input.newParentId', 'the new parent is dissolved');
+  if (!ALLOWED_PARENT_KINDS[unit.kind].includes(parent.kind)) throw badInput('input.newParentId', `a ${unit.kind} cannot be placed under a ${parent.kind}`);
+  if (parent.provinceId !== unit.provinceId && !ctx.viewer.can(Permission.TREE_WRITE, null)) throw forbidden('Moves across provinces are for national administrators');
+  const subtree = await ctx.em.getConnection().execute<Array<{ id: number }>>('select id from org_unit where path like ?', [`${unit.path}%`], 'all');
+  const ids = subtree.map((r) => r.id);
+  await checkNotBeforeLastChange(ctx.em, ids, decision.on, 'input.on');
+  return ctx.em.transactional(async (em) => {
+    const managed = await em.findOneOrFail(OrgUnit, unit.id);
+    const before = unitSnapshot(managed);
+    managed.parent = em.getReference(OrgUnit, parent.id);
+    managed.updatedAt = new Date();
+    await em.flush();
+    await rewriteSubtreeScope(em, unit.path, `${parent.path}${unit.id}/`, parent.depth + 1 - unit.depth, parent.provinceId);
+    await em.refresh(managed);
+    await recordVersions(ctx, em, ids, decision.on, 'MOVED', decision.decisionRef);
+    audit(ctx, em, 'moveOrgUnit', { type: 'OrgUnit', id: unit.id, provinceId: parent.provinceId, unitPath: managed.path }, { ...before, path: unit.path }, { ...unitSnapshot(managed), path: managed.path, units: ids.length, ...decision });
+    return managed;
+  });
+}
