@@ -58,6 +58,8 @@ export const queryRules: Record<string, ShieldRule> = {
   thematicTopics: isAuthenticated,
   // Counts and rates: aggregate roles too; the service checks the unit.
   meetingCompliance: isAuthenticated,
+  // Either end's readers and the member; the service scopes the rows.
+  memberTransfers: holdsSomewhere(Permission.MEMBERS_READ),
 };
 
 /** Every Mutation field, with its rule. */
@@ -88,6 +90,19 @@ export const mutationRules: Record<string, ShieldRule> = {
   updateMeetingRules: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
   addHoliday: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
   removeHoliday: holdsSomewhere(Permission.MEETING_RULES_MANAGE),
+  // Member lifecycle (issue #6): the services check MEMBERS_WRITE at the member's cell, or at the receiving cell.
+  recognizeOfficialMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  extendProbation: holdsSomewhere(Permission.MEMBERS_WRITE),
+  endProbationWithRemoval: holdsSomewhere(Permission.MEMBERS_WRITE),
+  sendMemberTransfer: holdsSomewhere(Permission.MEMBERS_WRITE),
+  receiveMemberTransfer: holdsSomewhere(Permission.MEMBERS_WRITE),
+  cancelMemberTransfer: holdsSomewhere(Permission.MEMBERS_WRITE),
+  endTemporaryMembership: holdsSomewhere(Permission.MEMBERS_WRITE),
+  exemptMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  endExemption: holdsSomewhere(Permission.MEMBERS_WRITE),
+  removeMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  expelMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  recordMemberDeath: holdsSomewhere(Permission.MEMBERS_WRITE),
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */

@@ -9,6 +9,7 @@
 import { argon2id, hash } from 'argon2';
 import { personSortKey, searchKey, sortKey } from '../services/tree/vietnamese-text';
 import { NAMES } from './demo-names';
+import { ONBOARDING_HISTORY_SQL } from './onboarding-history';
 import { apportion, digits, int, mulberry32, pick, shuffle, unique, weighted, type Rng } from './demo-random';
 
 export type Execute = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
@@ -519,6 +520,8 @@ export async function seedDemo(execute: Execute): Promise<DemoSummary> {
       m.citizenId, m.phone, m.address,
     ]),
   );
+  // Their history: admission and recognition events and a membership of the cell (rosters read these).
+  for (const sql of ONBOARDING_HISTORY_SQL) await execute(sql);
 
   // --- positions
   const positions: Array<[number, FlatUnit, string, number, number | null]> = [];

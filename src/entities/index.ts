@@ -10,6 +10,10 @@ import { MeetingTask } from './meeting-task';
 import { Member } from './member';
 import { MinutesAmendment } from './minutes-amendment';
 import { MemberPosition } from './member-position';
+import { MemberEvent } from './member-event';
+import { MemberExemption } from './member-exemption';
+import { MemberTransfer } from './member-transfer';
+import { Membership } from './membership';
 import { OrgUnit } from './org-unit';
 import { RefreshToken } from './refresh-token';
 import { RoleAssignment } from './role-assignment';
@@ -39,4 +43,8 @@ export const entities = [
   TaskReport,
   ThematicPlan,
   ThematicPlanItem,
+  MemberTransfer,
+  MemberEvent,
+  Membership,
+  MemberExemption,
 ];

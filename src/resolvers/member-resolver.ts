@@ -50,10 +50,10 @@ export class MemberResolver {
 
   @Mutation(() => MemberType, { description: "Changes a member's record; needs the version you read (sửa hồ sơ đảng viên)." })
   updateMember(@Arg('input', () => UpdateMemberInput, { description: 'The member, its version and the changes.' }) input: UpdateMemberInput, @Ctx() ctx: RequestContext): Promise<Member> {
-    const { fullName, ethnicity, admissionDate, gender, ...nullable } = input;
+    const { fullName, ethnicity, gender, ...nullable } = input;
     return updateMember(ctx, {
       ...nullable,
-      ...definedOnly({ fullName, ethnicity, admissionDate, gender }),
+      ...definedOnly({ fullName, ethnicity, gender }),
       id: requiredId(input.id, 'Member', 'input.id'),
     });
   }

@@ -4,6 +4,7 @@ import { findAccount } from '../services/accounts/account-queries';
 import { findApiKey, findAssignment } from '../services/accounts/account-lookups';
 import { decodeGlobalId } from '../services/global-id';
 import { findMember } from '../services/members/member-queries';
+import { findTransfer } from '../services/members/transfer-queries';
 import { findMeeting } from '../services/meetings/meeting-queries';
 import { findTask } from '../services/meetings/task-commands';
 import { findPlanById } from '../services/meetings/thematic-plans';
@@ -33,6 +34,8 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findTask(ctx, id);
     case 'ThematicPlan':
       return findPlanById(ctx, id);
+    case 'MemberTransfer':
+      return findTransfer(ctx, id);
     case 'MemberPosition':
     case 'ThematicTopic':
     case 'Holiday':

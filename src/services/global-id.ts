@@ -1,9 +1,9 @@
 import { badInput } from '../errors/app-error';
 
 /** Relay global ids: base64url("Type:dbId"), opaque to clients. */
-export type NodeType = 'OrgUnit' | 'Member' | 'Account' | 'RoleAssignment' | 'ApiKey' | 'MemberPosition' | 'Meeting' | 'MeetingTask' | 'ThematicPlan' | 'ThematicTopic' | 'Holiday';
+export type NodeType = 'OrgUnit' | 'Member' | 'Account' | 'RoleAssignment' | 'ApiKey' | 'MemberPosition' | 'Meeting' | 'MeetingTask' | 'ThematicPlan' | 'ThematicTopic' | 'Holiday' | 'MemberTransfer';
 
-const NODE_TYPES: readonly NodeType[] = ['OrgUnit', 'Member', 'Account', 'RoleAssignment', 'ApiKey', 'MemberPosition', 'Meeting', 'MeetingTask', 'ThematicPlan', 'ThematicTopic', 'Holiday'];
+const NODE_TYPES: readonly NodeType[] = ['OrgUnit', 'Member', 'Account', 'RoleAssignment', 'ApiKey', 'MemberPosition', 'Meeting', 'MeetingTask', 'ThematicPlan', 'ThematicTopic', 'Holiday', 'MemberTransfer'];
 
 export function toGlobalId(type: NodeType, id: number | string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
