@@ -7,7 +7,7 @@ import { MemberEventKind, RemovalKind, TransferState } from '../../entities/memb
 import { Membership } from '../../entities/membership';
 import { MemberTransfer } from '../../entities/member-transfer';
 import type { RequestContext } from '../../request-context';
-import { checkWithinMembership, decisionRef, eventDate, getWritableMember, inMemberTransaction, reasonText, type MemberRef } from './lifecycle-guard';
+import { onMemberEvent, reasonText, type MemberEventInput } from './lifecycle-guard';
 import { auditEvent } from './lifecycle-audit';
 import { appendEvent, endMemberships, endPositions, unitOfMember } from './member-history';
 
@@ -58,31 +58,22 @@ export async function leaveParty(ctx: RequestContext, em: EntityManager, member:
   return member;
 }
 
-interface DepartureInput extends MemberRef {
-  readonly occurredOn: string;
-  readonly decisionRef?: string | null;
-}
-
-async function depart(
+/** Records a departure: `details` parses the kind's own fields after the scope check. */
+function depart(
   ctx: RequestContext,
-  input: DepartureInput,
+  input: MemberEventInput,
   operation: string,
   kind: MemberEventKind,
   status: MemberStatus,
-  refRequired: boolean,
-  detailsOf: () => MemberEventDetails,
+  decisionRequired: boolean,
+  details: () => MemberEventDetails,
 ): Promise<Member> {
-  await getWritableMember(ctx, input.memberId);
-  const date = eventDate(input.occurredOn, 'input.occurredOn');
-  const ref = decisionRef(input.decisionRef, 'input.decisionRef', refRequired);
-  const details = detailsOf();
-  return inMemberTransaction(ctx, input.memberId, input.version, async (em, member) => {
-    await checkWithinMembership(em, member, date, 'input.occurredOn');
-    return leaveParty(ctx, em, member, { operation, kind, status, occurredOn: date, decisionRef: ref, details });
-  });
+  return onMemberEvent(ctx, input, decisionRequired, details, ({ em, member, date, ref, parsed }) =>
+    leaveParty(ctx, em, member, { operation, kind, status, occurredOn: date, decisionRef: ref, details: parsed }),
+  );
 }
 
-export interface RemoveMemberInput extends DepartureInput {
+export interface RemoveMemberInput extends MemberEventInput {
   readonly kind: RemovalKind;
   readonly reason: string;
 }
@@ -91,7 +82,7 @@ export function removeMember(ctx: RequestContext, input: RemoveMemberInput): Pro
   return depart(ctx, input, 'removeMember', MemberEventKind.REMOVED, MemberStatus.REMOVED, true, () => ({ removalKind: input.kind, reason: reasonText(input.reason, 'input.reason') }));
 }
 
-export interface ExpelMemberInput extends DepartureInput {
+export interface ExpelMemberInput extends MemberEventInput {
   readonly reason: string;
 }
 
@@ -101,7 +92,6 @@ export function expelMember(ctx: RequestContext, input: ExpelMemberInput): Promi
 }
 
 /** A death is a fact, not a decision: the reference (e.g. the death certificate) is optional. */
-export function recordMemberDeath(ctx: RequestContext, input: DepartureInput): Promise<Member> {
+export function recordMemberDeath(ctx: RequestContext, input: MemberEventInput): Promise<Member> {
   return depart(ctx, input, 'recordMemberDeath', MemberEventKind.DIED, MemberStatus.DECEASED, false, () => ({}));
 }
-

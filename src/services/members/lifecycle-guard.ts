@@ -72,3 +72,40 @@ export async function checkWithinMembership(em: EntityManager, member: Member, d
   if (date > leftOn) throw badInput(field, `must not be after ${what} on ${leftOn}`);
   throw conflict(`No further events: ${what} on ${leftOn} closed the history`, { field: 'status', status: member.status });
 }
+
+/** An event on a member as the caller sends it. */
+export interface MemberEventInput extends MemberRef {
+  readonly occurredOn: string;
+  readonly decisionRef?: string | null;
+}
+
+/** What an event's work gets: the transaction, the locked member, the checked date and decision, and its own parsed fields. */
+export interface MemberEventCall<P> {
+  readonly em: EntityManager;
+  readonly member: Member;
+  readonly date: string;
+  readonly ref: string | null;
+  readonly parsed: P;
+}
+
+/**
+ * The one path of every event on a member, in the order the errors are told: scope (NOT_FOUND),
+ * write right (FORBIDDEN), the caller's fields (BAD_USER_INPUT; `parse` checks the event's own),
+ * version (CONFLICT), the date against the member's history, then `work`.
+ */
+export async function onMemberEvent<P, T>(
+  ctx: RequestContext,
+  input: MemberEventInput,
+  decisionRequired: boolean,
+  parse: () => P | Promise<P>,
+  work: (call: MemberEventCall<P>) => Promise<T>,
+): Promise<T> {
+  await getWritableMember(ctx, input.memberId);
+  const date = eventDate(input.occurredOn, 'input.occurredOn');
+  const ref = decisionRef(input.decisionRef, 'input.decisionRef', decisionRequired);
+  const parsed = await parse();
+  return inMemberTransaction(ctx, input.memberId, input.version, async (em, member) => {
+    await checkWithinMembership(em, member, date, 'input.occurredOn');
+    return work({ em, member, date, ref, parsed });
+  });
+}

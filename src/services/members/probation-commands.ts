@@ -8,7 +8,7 @@ import type { RequestContext } from '../../request-context';
 import { addYears } from '../calendar';
 import { optionalText, validDate } from '../validate';
 import { leaveParty } from './exit-commands';
-import { checkWithinMembership, decisionRef, eventDate, getWritableMember, inMemberTransaction, reasonText, type MemberRef } from './lifecycle-guard';
+import { onMemberEvent, reasonText, type MemberEventInput } from './lifecycle-guard';
 import { auditEvent } from './lifecycle-audit';
 import { appendEvent, unitOfMember } from './member-history';
 
@@ -30,23 +30,18 @@ function checkProbationary(member: Member): void {
   if (member.status !== MemberStatus.PROBATIONARY) throw conflict(`The member is ${member.status.toLowerCase()}, not on probation`, { field: 'status', status: member.status });
 }
 
-export interface RecognizeOfficialInput extends MemberRef {
-  readonly occurredOn: string;
-  readonly decisionRef: string;
+export interface RecognizeOfficialInput extends MemberEventInput {
   /** The documented exception that allows recognition before the end of probation. */
   readonly exceptionReason?: string | null;
 }
 
-export async function recognizeOfficialMember(ctx: RequestContext, input: RecognizeOfficialInput): Promise<Member> {
-  await getWritableMember(ctx, input.memberId);
-  const date = eventDate(input.occurredOn, 'input.occurredOn');
-  const ref = decisionRef(input.decisionRef, 'input.decisionRef', true);
-  const exceptionReason = optionalText(input.exceptionReason, 'input.exceptionReason', 1000);
-  return inMemberTransaction(ctx, input.memberId, input.version, async (em, member) => {
-    await checkWithinMembership(em, member, date, 'input.occurredOn');
+export function recognizeOfficialMember(ctx: RequestContext, input: RecognizeOfficialInput): Promise<Member> {
+  const parse = (): string | null => optionalText(input.exceptionReason, 'input.exceptionReason', 1000);
+  return onMemberEvent(ctx, input, true, parse, async ({ em, member, date, ref, parsed: exceptionReason }) => {
     checkProbationary(member);
     const due = await probationEndsOn(em, member);
-    if (date < due && exceptionReason === null) {
+    const early = date < due;
+    if (early && exceptionReason === null) {
       throw badInput('input.occurredOn', `probation ends on ${due}: recognition before then needs the documented exception (input.exceptionReason)`);
     }
     const before = { status: member.status, officialDate: member.officialDate ?? null };
@@ -55,60 +50,41 @@ export async function recognizeOfficialMember(ctx: RequestContext, input: Recogn
       occurredOn: date,
       decisionRef: ref,
       unit: unitOfMember(member),
-      details: date < due && exceptionReason !== null ? { exceptionReason } : {},
+      details: early && exceptionReason !== null ? { exceptionReason } : {},
     });
     member.status = MemberStatus.OFFICIAL;
     member.officialDate = date;
-    auditEvent(ctx, em, 'recognizeOfficialMember', member, before, { status: member.status, officialDate: date, decisionRef: ref, exceptionReason });
+    auditEvent(ctx, em, 'recognizeOfficialMember', member, before, { status: member.status, officialDate: date, decisionRef: ref, exceptionReason: early ? exceptionReason : null });
     return member;
   });
 }
 
-export interface ExtendProbationInput extends MemberRef {
-  readonly occurredOn: string;
-  readonly decisionRef: string;
+export interface ExtendProbationInput extends MemberEventInput {
   readonly probationEndsOn: string;
   readonly reason: string;
 }
 
 /** Extends probation to a later end; recognition before the new end needs the exception too. */
-export async function extendProbation(ctx: RequestContext, input: ExtendProbationInput): Promise<Member> {
-  await getWritableMember(ctx, input.memberId);
-  const date = eventDate(input.occurredOn, 'input.occurredOn');
-  const ref = decisionRef(input.decisionRef, 'input.decisionRef', true);
-  const newEnd = validDate(input.probationEndsOn, 'input.probationEndsOn');
-  const reason = reasonText(input.reason, 'input.reason');
-  return inMemberTransaction(ctx, input.memberId, input.version, async (em, member) => {
-    await checkWithinMembership(em, member, date, 'input.occurredOn');
+export function extendProbation(ctx: RequestContext, input: ExtendProbationInput): Promise<Member> {
+  const parse = () => ({ newEnd: validDate(input.probationEndsOn, 'input.probationEndsOn'), reason: reasonText(input.reason, 'input.reason') });
+  return onMemberEvent(ctx, input, true, parse, async ({ em, member, date, ref, parsed: { newEnd, reason } }) => {
     checkProbationary(member);
     const due = await probationEndsOn(em, member);
     if (newEnd <= due) throw badInput('input.probationEndsOn', `must be after the current end of probation, ${due}`);
-    appendEvent(ctx, em, member, {
-      kind: MemberEventKind.PROBATION_EXTENDED,
-      occurredOn: date,
-      decisionRef: ref,
-      unit: unitOfMember(member),
-      details: { probationEndsOn: newEnd, reason },
-    });
+    appendEvent(ctx, em, member, { kind: MemberEventKind.PROBATION_EXTENDED, occurredOn: date, decisionRef: ref, unit: unitOfMember(member), details: { probationEndsOn: newEnd, reason } });
     auditEvent(ctx, em, 'extendProbation', member, { probationEndsOn: due }, { probationEndsOn: newEnd, decisionRef: ref, reason });
     return member;
   });
 }
 
-export interface EndProbationInput extends MemberRef {
-  readonly occurredOn: string;
-  readonly decisionRef: string;
+export interface EndProbationInput extends MemberEventInput {
   readonly reason: string;
 }
 
 /** Not recognised at the end of probation: removed from the party (xóa tên). */
-export async function endProbationWithRemoval(ctx: RequestContext, input: EndProbationInput): Promise<Member> {
-  await getWritableMember(ctx, input.memberId);
-  const date = eventDate(input.occurredOn, 'input.occurredOn');
-  const ref = decisionRef(input.decisionRef, 'input.decisionRef', true);
-  const reason = reasonText(input.reason, 'input.reason');
-  return inMemberTransaction(ctx, input.memberId, input.version, async (em, member) => {
-    await checkWithinMembership(em, member, date, 'input.occurredOn');
+export function endProbationWithRemoval(ctx: RequestContext, input: EndProbationInput): Promise<Member> {
+  const parse = (): string => reasonText(input.reason, 'input.reason');
+  return onMemberEvent(ctx, input, true, parse, async ({ em, member, date, ref, parsed: reason }) => {
     checkProbationary(member);
     return leaveParty(ctx, em, member, {
       operation: 'endProbationWithRemoval',

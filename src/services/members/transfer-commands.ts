@@ -11,7 +11,7 @@ import type { RequestContext } from '../../request-context';
 import { addDays } from '../calendar';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { validDate } from '../validate';
-import { checkWithinMembership, decisionRef, eventDate, getWritableMember, inMemberTransaction, reasonText, type MemberRef } from './lifecycle-guard';
+import { checkWithinMembership, decisionRef, eventDate, inMemberTransaction, onMemberEvent, reasonText, type MemberEventInput } from './lifecycle-guard';
 import { auditEvent } from './lifecycle-audit';
 import { appendEvent, endMemberships, endPositions, moveCaches, openMembership, runningMemberships, unitOfMember, type UnitRef } from './member-history';
 import { getTransfer } from './transfer-queries';
@@ -25,28 +25,25 @@ import { getTransfer } from './transfer-queries';
 const toRef = (unit: OrgUnit): UnitRef => ({ id: unit.id, path: unit.path, provinceId: unit.provinceId });
 const inFlight = (memberId: number): Error => conflict('The member already has a transfer in flight', { field: 'memberId', memberId });
 
-export interface SendTransferInput extends MemberRef {
+export interface SendTransferInput extends MemberEventInput {
   readonly toUnitId: number;
   readonly kind: MembershipKind;
-  readonly occurredOn: string;
-  readonly decisionRef: string;
   /** TEMPORARY: the last day of the attachment, if known. */
   readonly temporaryTo?: string | null;
 }
 
 export async function sendMemberTransfer(ctx: RequestContext, input: SendTransferInput): Promise<MemberTransfer> {
-  await getWritableMember(ctx, input.memberId);
-  const destination = await getOrgUnit(ctx, input.toUnitId);
-  if (!isCellKind(destination.kind)) throw badInput('input.toUnitId', `members belong to a cell, not a ${destination.kind}`);
-  if (destination.status !== OrgUnitStatus.ACTIVE) throw badInput('input.toUnitId', 'the cell is dissolved');
-  const date = eventDate(input.occurredOn, 'input.occurredOn');
-  const ref = decisionRef(input.decisionRef, 'input.decisionRef', true);
-  const temporaryTo = input.temporaryTo ? validDate(input.temporaryTo, 'input.temporaryTo') : null;
-  if (temporaryTo !== null && input.kind !== MembershipKind.TEMPORARY) throw badInput('input.temporaryTo', 'only a temporary transfer has an end');
-  if (temporaryTo !== null && temporaryTo < date) throw badInput('input.temporaryTo', 'must not be before input.occurredOn');
+  const parse = async (): Promise<{ destination: OrgUnit; temporaryTo: string | null }> => {
+    const destination = await getOrgUnit(ctx, input.toUnitId);
+    if (!isCellKind(destination.kind)) throw badInput('input.toUnitId', `members belong to a cell, not a ${destination.kind}`);
+    if (destination.status !== OrgUnitStatus.ACTIVE) throw badInput('input.toUnitId', 'the cell is dissolved');
+    const temporaryTo = input.temporaryTo ? validDate(input.temporaryTo, 'input.temporaryTo') : null;
+    if (temporaryTo !== null && input.kind !== MembershipKind.TEMPORARY) throw badInput('input.temporaryTo', 'only a temporary transfer has an end');
+    if (temporaryTo !== null && temporaryTo < input.occurredOn) throw badInput('input.temporaryTo', 'must not be before input.occurredOn');
+    return { destination, temporaryTo };
+  };
   try {
-    return await inMemberTransaction(ctx, input.memberId, input.version, async (em, member) => {
-      await checkWithinMembership(em, member, date, 'input.occurredOn');
+    return await onMemberEvent(ctx, input, true, parse, async ({ em, member, date, ref, parsed: { destination, temporaryTo } }) => {
       if (destination.id === member.unit.id) throw badInput('input.toUnitId', "is the member's own cell");
       if (await em.count(MemberTransfer, { member, state: TransferState.SENT })) throw inFlight(member.id);
       const transfer = em.create(MemberTransfer, {
@@ -155,18 +152,9 @@ export async function cancelMemberTransfer(ctx: RequestContext, input: CancelTra
   });
 }
 
-export interface EndTemporaryInput extends MemberRef {
-  readonly occurredOn: string;
-  readonly decisionRef?: string | null;
-}
-
 /** The member's official side ends a temporary attachment from the date on (the member is back). */
-export async function endTemporaryMembership(ctx: RequestContext, input: EndTemporaryInput): Promise<Member> {
-  await getWritableMember(ctx, input.memberId);
-  const date = eventDate(input.occurredOn, 'input.occurredOn');
-  const ref = decisionRef(input.decisionRef, 'input.decisionRef', false);
-  return inMemberTransaction(ctx, input.memberId, input.version, async (em, member) => {
-    await checkWithinMembership(em, member, date, 'input.occurredOn');
+export function endTemporaryMembership(ctx: RequestContext, input: MemberEventInput): Promise<Member> {
+  return onMemberEvent(ctx, input, false, () => null, async ({ em, member, date, ref }) => {
     const [attachment] = await runningMemberships(em, member, date, [MembershipKind.TEMPORARY]);
     if (!attachment) throw conflict(`The member is not temporarily attached to a cell on ${date}`, { field: 'input.occurredOn' });
     const unit: UnitRef = { id: attachment.unit.id, path: attachment.unitPath, provinceId: attachment.provinceId };

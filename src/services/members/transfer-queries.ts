@@ -56,22 +56,29 @@ export function pendingTransferOf(ctx: RequestContext, member: Member): Promise<
     .load(member.id);
 }
 
+/** A name by id, unscoped: only for what a visible transfer shows both sides. */
+function nameById(ctx: RequestContext, table: 'member' | 'org_unit', id: number): Promise<string> {
+  const column = table === 'member' ? 'full_name' : 'name';
+  return ctx.loaders
+    .keyed<number, string>(`transferNames:${table}`, async (ids) => {
+      const rows = await ctx.em.getConnection().execute<Array<{ id: number; name: string }>>(
+        `select id, ${column} as name from ${table} where id in (${ids.map(() => '?').join(',')})`,
+        [...ids],
+        'all',
+      );
+      return ids.map((i) => rows.find((r) => r.id === i)?.name ?? '');
+    })
+    .load(id);
+}
+
 /**
  * The name on a visible transfer, even for a receiving side that cannot read the member yet: the
  * letter of introduction names the member, and nothing else of the record is shown.
  */
-export function transferMemberName(ctx: RequestContext, transfer: MemberTransfer): Promise<string> {
-  return ctx.loaders
-    .keyed<number, string>('transferMemberName', async (memberIds) => {
-      const rows = await ctx.em.getConnection().execute<Array<{ id: number; full_name: string }>>(
-        `select id, full_name from member where id in (${memberIds.map(() => '?').join(',')})`,
-        [...memberIds],
-        'all',
-      );
-      return memberIds.map((id) => rows.find((r) => r.id === id)?.full_name ?? '');
-    })
-    .load(transfer.member.id);
-}
+export const transferMemberName = (ctx: RequestContext, transfer: MemberTransfer): Promise<string> => nameById(ctx, 'member', transfer.member.id);
+
+/** The names of both cells of a visible transfer, for each side: the letter names where the member comes from and goes to. */
+export const transferUnitName = (ctx: RequestContext, unitId: number): Promise<string> => nameById(ctx, 'org_unit', unitId);
 
 export enum TransferDirection {
   INCOMING = 'INCOMING',
@@ -109,16 +116,3 @@ export function listTransfers(ctx: RequestContext, filter: TransferFilter, args:
   return loadPage(ctx, MemberTransfer, { shape, query: transferListQuery(ctx, filter), keyType: 'text', key: '*' }, args);
 }
 
-/** The names of both cells of a visible transfer, for each side: the letter names where the member comes from and goes to. */
-export function transferUnitName(ctx: RequestContext, unitId: number): Promise<string> {
-  return ctx.loaders
-    .keyed<number, string>('transferUnitName', async (ids) => {
-      const rows = await ctx.em.getConnection().execute<Array<{ id: number; name: string }>>(
-        `select id, name from org_unit where id in (${ids.map(() => '?').join(',')})`,
-        [...ids],
-        'all',
-      );
-      return ids.map((id) => rows.find((r) => r.id === id)?.name ?? '');
-    })
-    .load(unitId);
-}
