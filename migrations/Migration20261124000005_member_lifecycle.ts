@@ -7,7 +7,9 @@ import { Migration } from '@mikro-orm/migrations';
  * the event service keeps in the same transaction. Existing members are backfilled: an ADMITTED
  * event and an official membership of their cell from the admission date, and a RECOGNISED_OFFICIAL
  * event where they have an official date. Periods are half-open: a member is in a period on
- * `started_on <= d < ended_on`; `ended_on` is the day of the event that ended it.
+ * `started_on <= d < ended_on`; `ended_on` is the day of the event that ended it. As on the
+ * meeting tables, `province_id` (the distribution key) carries no foreign key: bulk onboarding
+ * pays a trigger per key and row.
  */
 export class Migration20261124000005_member_lifecycle extends Migration {
   override async up(): Promise<void> {
@@ -50,7 +52,7 @@ create table member_transfer (
     this.addSql(`
 create table member_event (
   id serial primary key,
-  province_id int not null references org_unit(id),
+  province_id int not null,
   member_id int not null references member(id),
   unit_id int not null references org_unit(id),
   unit_path text not null,
@@ -76,7 +78,7 @@ $$`);
     this.addSql(`
 create table membership (
   id serial primary key,
-  province_id int not null references org_unit(id),
+  province_id int not null,
   member_id int not null references member(id),
   unit_id int not null references org_unit(id),
   unit_path text not null,
@@ -94,7 +96,7 @@ create table membership (
     this.addSql(`
 create table member_exemption (
   id serial primary key,
-  province_id int not null references org_unit(id),
+  province_id int not null,
   member_id int not null references member(id),
   started_on date not null,
   ended_on date null,

@@ -216,7 +216,7 @@ export async function generateFoundation(client: Client, sizes: FoundationSizes 
   try {
     await client.query(foundationSql(sizes));
     // The members' history and memberships, which rosters read (set-based, like the members themselves).
-    for (const sql of ONBOARDING_HISTORY_SQL) await client.query(sql);
+    await client.query(ONBOARDING_HISTORY_SQL);
     const account = await client.query<{ id: number }>(
       `insert into account (kind, username, password_hash, display_name) values ('PERSON', $1, $2, $3) returning id`,
       [benchOrganizer.username, passwordHash, 'Bench Organizer'],

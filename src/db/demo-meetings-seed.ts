@@ -216,13 +216,14 @@ export async function seedDemoMeetings(execute: Execute, today: string): Promise
   );
   await analyze('demo_mtg_month');
 
-  // --- members: who works away (absent often), who is exempt (elderly, miễn sinh hoạt).
+  // --- members: who works away (absent often), who is exempt (elderly, miễn sinh hoạt: the
+  // exemptions demo-lifecycle-seed.ts recorded, which the API's rosters read as well).
   await execute(
     `create temp table demo_mtg_member as
      select m.id, m.unit_id as cell_id, m.admission_date, m.full_name,
             c.cell_type = 'RESIDENTIAL' and c.has_member_away
               and row_number() over (partition by m.unit_id order by ${hash(`'away-' || m.id`, 1000000)}, m.id) = 1 as away,
-            m.birth_date < date '1950-01-01' and ${hash(`'exempt-' || m.id`, 100)} < 60 as exempt
+            exists (select 1 from member_exemption e where e.member_id = m.id) as exempt
        from member m join demo_mtg_cell c on c.id = m.unit_id`,
   );
   await execute('create index on demo_mtg_member (cell_id, admission_date)');

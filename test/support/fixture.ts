@@ -103,7 +103,7 @@ export async function buildFixture(em: EntityManager): Promise<Fixture> {
     members[fullName] = { id, fullName, unit };
   }
   // The members' history (admission, recognition, membership of the cell), as every seed records it.
-  for (const sql of ONBOARDING_HISTORY_SQL) await exec(sql);
+  await exec(ONBOARDING_HISTORY_SQL);
   const hash = await hashPassword(FIXTURE_PASSWORD);
   const accounts = {} as Record<AccountName, number>;
   const addAccount = async (name: AccountName, role: string | null, unit: UnitName | null, memberName?: string, kind = 'PERSON'): Promise<void> => {
