@@ -114,5 +114,8 @@ export const fieldRules: Record<string, Record<string, ShieldRule>> = {
     citizenId: canSeePersonalData,
     phone: canSeePersonalData,
     address: canSeePersonalData,
+    // The history carries decisions and reasons (health, discipline): for the same readers as personal data.
+    timeline: canSeePersonalData,
+    exemptions: canSeePersonalData,
   },
 };

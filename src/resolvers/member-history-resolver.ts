@@ -20,7 +20,7 @@ import { LocalDate } from '../schema/scalars';
 /** A member's history, for whoever may read the member. */
 @Resolver(() => MemberType)
 export class MemberHistoryResolver {
-  @FieldResolver(() => [MemberEventType], { description: 'Every event of the member, oldest first (quá trình đảng viên).' })
+  @FieldResolver(() => [MemberEventType], { nullable: true, description: 'Every event of the member, oldest first (quá trình đảng viên). Like personal data: for readers of personal data at the cell and the member themself.' })
   timeline(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<MemberEventView[]> {
     return timelineOf(ctx, member);
   }
@@ -30,7 +30,7 @@ export class MemberHistoryResolver {
     return membershipsOf(ctx, member);
   }
 
-  @FieldResolver(() => [MemberExemptionType], { description: 'Exemptions from work and meetings, oldest first (miễn công tác và sinh hoạt đảng).' })
+  @FieldResolver(() => [MemberExemptionType], { nullable: true, description: 'Exemptions from work and meetings with their reasons, oldest first (miễn công tác và sinh hoạt đảng). Like personal data.' })
   exemptions(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<ExemptionView[]> {
     return exemptionsOf(ctx, member);
   }

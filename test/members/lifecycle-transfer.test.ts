@@ -143,6 +143,14 @@ describe('the member sees their own history and transfer', () => {
   });
 });
 
+describe('the history is read like personal data', () => {
+  test('a fellow member of the cell sees the status and the memberships, not the timeline or the exemptions', async () => {
+    const result = await app.run('member:cell', 'query($id: ID!) { member(id: $id) { status memberships { kind } timeline { kind } exemptions { reason } } }', { id: memberId(app, 'Lò Văn Hùng') });
+    expect(result.data?.member).toEqual({ status: 'OFFICIAL', memberships: [{ kind: 'OFFICIAL' }], timeline: null, exemptions: null });
+    expect(result.errors?.map((e) => [e.extensions?.code, e.path?.join('.')]).sort()).toEqual([['FORBIDDEN', 'member.exemptions'], ['FORBIDDEN', 'member.timeline']]);
+  });
+});
+
 describe('what a send or receipt must respect', () => {
   test('one transfer in flight per member: a second send is CONFLICT, also right after a concurrent one', async () => {
     const m = await newMember(app, 'cell');
