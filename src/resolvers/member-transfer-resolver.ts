@@ -3,6 +3,7 @@ import type { Member } from '../entities/member';
 import type { MemberTransfer } from '../entities/member-transfer';
 import type { OrgUnit } from '../entities/org-unit';
 import type { RequestContext } from '../request-context';
+import { badInput } from '../errors/app-error';
 import { toGlobalId } from '../services/global-id';
 import { findMember } from '../services/members/member-queries';
 import { cancelMemberTransfer, receiveMemberTransfer, sendMemberTransfer } from '../services/members/transfer-commands';
@@ -25,6 +26,8 @@ export class MemberTransferResolver {
     @Arg('filter', () => MemberTransferFilterInput, { nullable: true, description: 'Which transfers; in flight ones you may read when omitted.' }) filter?: MemberTransferFilterInput,
   ): Promise<ConnectionValue<MemberTransfer>> {
     const unitId = optionalId(filter?.unitId, 'OrgUnit', 'filter.unitId');
+    // A direction is relative to a unit: without one it would be silently dropped.
+    if (filter?.direction && unitId === null) throw badInput('filter.direction', 'needs filter.unitId');
     const unit = unitId === null ? null : await getOrgUnit(ctx, unitId);
     return toConnection(await listTransfers(ctx, { unitPath: unit?.path, direction: filter?.direction, states: filter?.states }, page));
   }

@@ -135,3 +135,10 @@ describe('lists show current members unless former ones are asked for', () => {
     expect(ok(await app.run(AS, MEMBER, { id: m.id })).member.status).toBe('DECEASED');
   });
 });
+
+describe('the history is never overwritten', () => {
+  test('the event log refuses updates and deletes, whoever asks', async () => {
+    await expect(app.sql("update member_event set decision_ref = 'sửa' where id = (select min(id) from member_event)")).rejects.toThrow(/append-only/);
+    await expect(app.sql('delete from member_event where id = (select min(id) from member_event)')).rejects.toThrow(/append-only/);
+  });
+});

@@ -68,6 +68,11 @@ describe('a transfer to a cell of another commune, visible at both ends only to 
     expect((await unitOf(receiver, member.id)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  test('a direction without a unit is BAD_USER_INPUT on filter.direction, not silently dropped', async () => {
+    const result = await app.run(receiver, TRANSFERS, { filter: { direction: 'INCOMING' } });
+    expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'filter.direction']]);
+  });
+
   test('a third commune does not see it at all: an empty list, and NOT_FOUND by id', async () => {
     expect(await transfersOf(outsider)).toEqual([]);
     expect(await transfersOf(outsider, { states: ['SENT', 'RECEIVED', 'CANCELLED'] })).toEqual([]);

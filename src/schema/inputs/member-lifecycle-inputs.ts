@@ -145,7 +145,7 @@ export class MemberTransferFilterInput {
   @Field(() => ID, { nullable: true, description: "Only transfers into or out of this unit's subtree; every transfer you may read when omitted." })
   unitId?: string | null;
 
-  @Field(() => TransferDirection, { nullable: true, description: 'With unitId: only incoming or only outgoing; both when omitted.' })
+  @Field(() => TransferDirection, { nullable: true, description: 'Only incoming or only outgoing, relative to unitId (required with it); both when omitted.' })
   direction?: TransferDirection | null;
 
   @Field(() => [TransferState], { nullable: true, description: 'Only these states; in flight (SENT) when omitted.' })
