@@ -63,7 +63,7 @@ export class MemberResolver {
     return toGlobalId('Member', member.id);
   }
 
-  @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The cell the member belongs to (chi bộ sinh hoạt).' })
+  @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The cell the member officially belongs to, the last one for a former member (chi bộ sinh hoạt chính thức); null when outside your scope.' })
   unit(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
     return findOrgUnit(ctx, member.unit.id);
   }
