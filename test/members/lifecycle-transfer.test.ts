@@ -243,6 +243,12 @@ describe('temporary attachment (sinh hoạt tạm thời)', () => {
     expect(ok(await unitOf(COMMUNE, m.id)).member.unit).toEqual({ name: 'Chi bộ Trường Tiểu học Bình Lư' });
   });
 
+  test('a receipt after the planned last day of the attachment is BAD_USER_INPUT', async () => {
+    const m = await newMember(app, 'school');
+    const sent = await send(PROVINCE, m, 'otherCell', { kind: 'TEMPORARY', occurredOn: '2026-08-25', temporaryTo: '2026-09-30' });
+    await expectRejected(app, receiver, LIFECYCLE_TABLES, RECEIVE, { input: { transferId: sent.id, version: sent.version, occurredOn: '2026-10-01' } }, { code: 'BAD_USER_INPUT', field: 'input.occurredOn' });
+  });
+
   test('while attached, the other cell reads the member by id (not in its lists); ending the attachment ends that', async () => {
     const m = await newMember(app, 'school');
     const sent = await send(PROVINCE, m, 'otherCell', { kind: 'TEMPORARY', occurredOn: '2026-11-01' });

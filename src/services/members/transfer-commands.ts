@@ -104,6 +104,7 @@ export async function receiveMemberTransfer(ctx: RequestContext, input: ReceiveT
   if (!ctx.viewer.can(Permission.MEMBERS_WRITE, transfer.toUnitPath)) throw forbidden('Only the receiving side may receive this transfer');
   const ref = decisionRef(input.decisionRef, 'input.decisionRef', false);
   return stepOnTransfer(ctx, transfer, input, async (em, member, managed, date) => {
+    if (managed.temporaryTo && date > managed.temporaryTo) throw badInput('input.occurredOn', `the attachment was to end on ${managed.temporaryTo}: cancel the transfer instead`);
     const destination = await em.findOneOrFail(OrgUnit, managed.toUnit.id);
     if (destination.status !== OrgUnitStatus.ACTIVE) throw conflict('The receiving cell has been dissolved: cancel the transfer and send it again', { field: 'toUnitId' });
     const to = toRef(destination);
