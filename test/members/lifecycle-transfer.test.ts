@@ -1,6 +1,7 @@
 import type { AccountName, UnitName } from '../support/fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { addAccount, addPosition, createMeeting, vietnamTime } from '../meetings/support';
+import { errorShape } from '../support/permission-cases';
 import { dbId, expectRejected, gid, ok } from '../validation/support';
 import { addCommuneWithCell, CANCEL, END_TEMPORARY, LIFECYCLE_TABLES, memberId, newMember, RECEIVE, SEND, TIMELINE, TRANSFERS, transferMember, unitId, versionOf } from './lifecycle-support';
 
@@ -46,6 +47,11 @@ describe('a transfer to a cell of another commune, visible at both ends only to 
     }, { code: 'NOT_FOUND' });
   });
 
+  test('the out-of-scope destination answers exactly like a missing one', async () => {
+    const attempt = (toUnitId: string) => app.run(COMMUNE, SEND, { input: { memberId: member.id, version: member.version, toUnitId, kind: 'OFFICIAL', occurredOn: '2026-10-01', decisionRef: '15' } });
+    expect(errorShape(await attempt(unitId(app, 'otherCell')))).toEqual(errorShape(await attempt(gid('OrgUnit', 999999))));
+  });
+
   test('the province organizer sends it; the member stays in the old cell while it is in flight', async () => {
     transfer = await send(PROVINCE, member, 'otherCell');
     expect(transfer).toMatchObject({ kind: 'OFFICIAL', state: 'SENT', sentOn: '2026-10-01', sentDecisionRef: '15-GGT/ĐU', receivedOn: null, version: 1, memberName: member.fullName, fromUnitName: 'Chi bộ bản Nậm Cười', toUnitName: 'Chi bộ bản Lả Mường' });
@@ -89,6 +95,8 @@ describe('a transfer to a cell of another commune, visible at both ends only to 
     await expectRejected(app, COMMUNE, LIFECYCLE_TABLES, RECEIVE, { input }, { code: 'FORBIDDEN' });
     await expectRejected(app, outsider, LIFECYCLE_TABLES, RECEIVE, { input }, { code: 'NOT_FOUND' });
     await expectRejected(app, outsider, LIFECYCLE_TABLES, RECEIVE, { input: { ...input, transferId: gid('MemberTransfer', 999999) } }, { code: 'NOT_FOUND' });
+    const outOfScope = await app.run(outsider, RECEIVE, { input });
+    expect(errorShape(outOfScope)).toEqual(errorShape(await app.run(outsider, RECEIVE, { input: { ...input, transferId: gid('MemberTransfer', 999999) } })));
   });
 
   test('the receiving commune receives it: the membership moves on that date', async () => {

@@ -1,5 +1,4 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../../auth/permission';
 import { Member } from '../../entities/member';
 import { Gender, GeneralEducation, MemberStatus, PoliticalTheory, ProfessionalQualification } from '../../entities/member-enums';
@@ -12,11 +11,8 @@ import { addYears } from '../calendar';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { personSortKey, searchKey } from '../tree/vietnamese-text';
 import { matching, notInFuture, optionalText, requiredText } from '../validate';
-import { MemberEventKind, MembershipKind } from '../../entities/member-lifecycle-enums';
-import { decisionRef } from './lifecycle-guard';
-import { appendEvent, openMembership, type UnitRef } from './member-history';
+import { admission, recordAdmission, type AdmissionInput } from './admission';
 import { getMember } from './member-queries';
-import { PROBATION_YEARS } from './probation-commands';
 
 /** The member fields of domain.md §2 that a record holds directly; status, cell and dates follow from the events. */
 export interface MemberFields {
@@ -35,14 +31,8 @@ export interface MemberFields {
 }
 
 /** A new member: admitted on `admissionDate`; an official date onboards an already official member. */
-export interface CreateMemberInput extends MemberFields {
+export interface CreateMemberInput extends MemberFields, AdmissionInput {
   readonly unitId: number;
-  readonly admissionDate: string;
-  readonly admissionDecisionRef?: string | null;
-  readonly officialDate?: string | null;
-  readonly officialDecisionRef?: string | null;
-  /** The documented exception for an official date less than 12 months after admission. */
-  readonly officialExceptionReason?: string | null;
 }
 
 export type UpdateMemberInput = Partial<MemberFields> & { readonly id: number; readonly version: number };
@@ -89,50 +79,6 @@ function clean(fields: MemberFields, admissionDate: string): CleanFields {
     phone: matching(optionalText(fields.phone, 'input.phone', 16), 'input.phone', /^\+?\d{9,15}$/, 'a phone number of 9 to 15 digits'),
     address: optionalText(fields.address, 'input.address', 300),
   };
-}
-
-interface Admission {
-  readonly admissionDate: string;
-  readonly admissionDecisionRef: string | null;
-  readonly officialDate: string | null;
-  readonly officialDecisionRef: string | null;
-  /** Kept only when it was needed: official before the end of probation. */
-  readonly exceptionReason: string | null;
-}
-
-/** Admission and, when onboarding an official member, recognition: the same 12-month rule as recognizeOfficialMember. */
-function admission(input: CreateMemberInput): Admission {
-  const admissionDate = notInFuture(input.admissionDate, 'input.admissionDate');
-  const officialDate = input.officialDate ? notInFuture(input.officialDate, 'input.officialDate') : null;
-  if (officialDate !== null && officialDate < admissionDate) {
-    throw badInput('input.officialDate', 'must not be before the admission date');
-  }
-  const exceptionReason = optionalText(input.officialExceptionReason, 'input.officialExceptionReason', 1000);
-  const early = officialDate !== null && officialDate < addYears(admissionDate, PROBATION_YEARS);
-  if (early && exceptionReason === null) {
-    throw badInput('input.officialDate', 'is less than 12 months after admission: give the documented exception (input.officialExceptionReason)');
-  }
-  return {
-    admissionDate,
-    admissionDecisionRef: decisionRef(input.admissionDecisionRef, 'input.admissionDecisionRef', false),
-    officialDate,
-    officialDecisionRef: decisionRef(input.officialDecisionRef, 'input.officialDecisionRef', false),
-    exceptionReason: early ? exceptionReason : null,
-  };
-}
-
-/** The history of a new member: ADMITTED and an official membership of the cell, and RECOGNISED_OFFICIAL when onboarded as official. */
-function recordAdmission(ctx: RequestContext, em: EntityManager, member: Member, unit: UnitRef, a: Admission): void {
-  const admitted = appendEvent(ctx, em, member, { kind: MemberEventKind.ADMITTED, occurredOn: a.admissionDate, decisionRef: a.admissionDecisionRef, unit });
-  openMembership(em, member, unit, MembershipKind.OFFICIAL, a.admissionDate, admitted);
-  if (a.officialDate === null) return;
-  appendEvent(ctx, em, member, {
-    kind: MemberEventKind.RECOGNISED_OFFICIAL,
-    occurredOn: a.officialDate,
-    decisionRef: a.officialDecisionRef,
-    unit,
-    details: a.exceptionReason === null ? {} : { exceptionReason: a.exceptionReason },
-  });
 }
 
 export function memberSnapshot(m: Member): Record<string, unknown> {
