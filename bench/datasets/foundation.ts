@@ -1,5 +1,6 @@
 import { argon2id, hash } from 'argon2';
 import type { Client } from 'pg';
+import { ONBOARDING_HISTORY_SQL } from '../../src/db/onboarding-history';
 
 /**
  * The foundation dataset: one province, its communes, their cells and the
@@ -214,6 +215,8 @@ export async function generateFoundation(client: Client, sizes: FoundationSizes 
   await client.query('begin');
   try {
     await client.query(foundationSql(sizes));
+    // The members' history and memberships, which rosters read (set-based, like the members themselves).
+    await client.query(ONBOARDING_HISTORY_SQL);
     const account = await client.query<{ id: number }>(
       `insert into account (kind, username, password_hash, display_name) values ('PERSON', $1, $2, $3) returning id`,
       [benchOrganizer.username, passwordHash, 'Bench Organizer'],

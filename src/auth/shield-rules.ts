@@ -68,6 +68,8 @@ export const queryRules: Record<string, ShieldRule> = {
   annualGrades: isAuthenticated,
   // Counts only, for aggregate roles too; the service checks the unit.
   evaluationSummary: isAuthenticated,
+  // Either end's readers and the member; the service scopes the rows.
+  memberTransfers: holdsSomewhere(Permission.MEMBERS_READ),
 };
 
 /** Every Mutation field, with its rule. */
@@ -113,6 +115,19 @@ export const mutationRules: Record<string, ShieldRule> = {
   assessFourGood: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
   importOrgUnits: holdsSomewhere(Permission.TREE_WRITE),
   importMembers: holdsSomewhere(Permission.MEMBERS_WRITE),
+  // Member lifecycle (issue #6): the services check MEMBERS_WRITE at the member's cell, or at the receiving cell.
+  recognizeOfficialMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  extendProbation: holdsSomewhere(Permission.MEMBERS_WRITE),
+  endProbationWithRemoval: holdsSomewhere(Permission.MEMBERS_WRITE),
+  sendMemberTransfer: holdsSomewhere(Permission.MEMBERS_WRITE),
+  receiveMemberTransfer: holdsSomewhere(Permission.MEMBERS_WRITE),
+  cancelMemberTransfer: holdsSomewhere(Permission.MEMBERS_WRITE),
+  endTemporaryMembership: holdsSomewhere(Permission.MEMBERS_WRITE),
+  exemptMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  endExemption: holdsSomewhere(Permission.MEMBERS_WRITE),
+  removeMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  expelMember: holdsSomewhere(Permission.MEMBERS_WRITE),
+  recordMemberDeath: holdsSomewhere(Permission.MEMBERS_WRITE),
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */
@@ -124,5 +139,8 @@ export const fieldRules: Record<string, Record<string, ShieldRule>> = {
     citizenId: canSeePersonalData,
     phone: canSeePersonalData,
     address: canSeePersonalData,
+    // The history carries decisions and reasons (health, discipline): for the same readers as personal data.
+    timeline: canSeePersonalData,
+    exemptions: canSeePersonalData,
   },
 };

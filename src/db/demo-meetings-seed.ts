@@ -14,9 +14,9 @@
  *   later than the window; ~4% of cell-months have none, a few cells miss often;
  * - a THEMATIC meeting per quarter with a topic (a third on Hồ Chí Minh's thought), none in
  *   ~10% of cell-quarters;
- * - attendance for every member admitted by the meeting date, mostly present, with excused and
- *   unexcused absences that vary by cell (some meetings fall under the 85% threshold), members
- *   who work away, and a few elderly members exempt from meetings;
+ * - attendance for every member of the cell on the meeting date (its membership periods),
+ *   mostly present, with excused and unexcused absences that vary by cell (some meetings fall
+ *   under the 85% threshold), members who work away, and a few elderly members exempt;
  * - minutes and resolutions, finalised for most meetings; the latest still draft for some, and
  *   a few of those with attendance not yet recorded;
  * - tasks assigned at the last three regular meetings of about half the cells, most done and
@@ -216,16 +216,19 @@ export async function seedDemoMeetings(execute: Execute, today: string): Promise
   );
   await analyze('demo_mtg_month');
 
-  // --- members: who works away (absent often), who is exempt (elderly, miễn sinh hoạt).
+  // --- members: their official periods in the cells (the memberships the API's rosters read:
+  // in the cell on `since <= d < until_day`), who works away (absent often), who is exempt
+  // (elderly, miễn sinh hoạt: the exemptions demo-lifecycle-seed.ts recorded).
   await execute(
     `create temp table demo_mtg_member as
-     select m.id, m.unit_id as cell_id, m.admission_date, m.full_name,
+     select m.id, ms.unit_id as cell_id, ms.started_on as since, coalesce(ms.ended_on, date 'infinity') as until_day, m.full_name,
             c.cell_type = 'RESIDENTIAL' and c.has_member_away
-              and row_number() over (partition by m.unit_id order by ${hash(`'away-' || m.id`, 1000000)}, m.id) = 1 as away,
-            m.birth_date < date '1950-01-01' and ${hash(`'exempt-' || m.id`, 100)} < 60 as exempt
-       from member m join demo_mtg_cell c on c.id = m.unit_id`,
+              and row_number() over (partition by ms.unit_id order by ${hash(`'away-' || m.id`, 1000000)}, m.id) = 1 as away,
+            exists (select 1 from member_exemption e where e.member_id = m.id) as exempt
+       from membership ms join member m on m.id = ms.member_id join demo_mtg_cell c on c.id = ms.unit_id
+      where ms.kind = 'OFFICIAL'`,
   );
-  await execute('create index on demo_mtg_member (cell_id, admission_date)');
+  await execute('create index on demo_mtg_member (cell_id, since)');
   await analyze('demo_mtg_member');
 
   // --- meeting slots: a regular meeting per cell-month, a thematic one per cell-quarter, minus the gaps.
@@ -295,7 +298,7 @@ export async function seedDemoMeetings(execute: Execute, today: string): Promise
          select distinct on (s2.cell_id, s2.kind, s2.held_on) s2.cell_id, s2.kind, s2.held_on, p.member_id
            from demo_mtg_slot s2
            join member_position p on p.unit_id = s2.cell_id and p.position in ('SECRETARY', 'DEPUTY_SECRETARY')
-           join demo_mtg_member mb on mb.id = p.member_id and mb.cell_id = s2.cell_id and mb.admission_date <= s2.held_on
+           join demo_mtg_member mb on mb.id = p.member_id and mb.cell_id = s2.cell_id and mb.since <= s2.held_on and s2.held_on < mb.until_day
            cross join lateral (
              select case when p.started_on <= s2.held_on and (p.ended_on is null or p.ended_on >= s2.held_on)
                            then case when p.position = 'SECRETARY' then 1 else 2 end
@@ -308,15 +311,15 @@ export async function seedDemoMeetings(execute: Execute, today: string): Promise
   // No secretary or deputy at all: the longest-standing member chairs.
   await execute(
     `update demo_mtg_meeting m set chair_id = (
-       select mb.id from demo_mtg_member mb where mb.cell_id = m.cell_id and mb.admission_date <= m.held_on and not mb.exempt
-        order by mb.admission_date, mb.id limit 1)
+       select mb.id from demo_mtg_member mb where mb.cell_id = m.cell_id and mb.since <= m.held_on and m.held_on < mb.until_day and not mb.exempt
+        order by mb.since, mb.id limit 1)
       where m.chair_id is null`,
   );
   // The minutes-taker: mostly the same member of the cell, never the chair, never one who works away.
   await execute(
     `update demo_mtg_meeting m set taker_id = (
        select mb.id from demo_mtg_member mb
-        where mb.cell_id = m.cell_id and mb.admission_date <= m.held_on and mb.id <> m.chair_id and not mb.away and not mb.exempt
+        where mb.cell_id = m.cell_id and mb.since <= m.held_on and m.held_on < mb.until_day and mb.id <> m.chair_id and not mb.away and not mb.exempt
         order by ${hash(`'taker-' || mb.id`, 1000000)}, mb.id limit 1)`,
   );
   // A draft is not yet finalised; attendance not recorded only where the minutes are a draft.
@@ -344,7 +347,7 @@ export async function seedDemoMeetings(execute: Execute, today: string): Promise
             end as reason
        from demo_mtg_meeting m
        join demo_mtg_cell c on c.id = m.cell_id
-       join demo_mtg_member mb on mb.cell_id = m.cell_id and mb.admission_date <= m.held_on
+       join demo_mtg_member mb on mb.cell_id = m.cell_id and mb.since <= m.held_on and m.held_on < mb.until_day
        cross join lateral (
          select ${hash(`'roll-' || mb.id || '-' || m.kind || '-' || ${day('m.held_on')}`, 1000)} as roll,
                 ${hash(`'excused-' || mb.id || '-' || m.kind || '-' || ${day('m.held_on')}`, 100)} as excused,
@@ -497,7 +500,7 @@ export async function seedDemoMeetings(execute: Execute, today: string): Promise
      ),
      decided as (
        select s.*,
-              (select mb.id from demo_mtg_member mb where mb.cell_id = s.unit_id and mb.admission_date <= s.held_on and not mb.exempt and not mb.away
+              (select mb.id from demo_mtg_member mb where mb.cell_id = s.unit_id and mb.since <= s.held_on and s.held_on < mb.until_day and not mb.exempt and not mb.away
                 -- The demo member (namcuoi.member) takes the first task of each meeting: "my tasks" shows something.
                 order by s.ordinal = 1 and mb.id in (select member_id from account where username = 'namcuoi.member') desc,
                          ${hash(`'owner-' || s.meeting_id || '-' || s.ordinal || '-' || mb.id`, 1000000)}, mb.id limit 1) as owner_id,

@@ -9,6 +9,8 @@
 import { argon2id, hash } from 'argon2';
 import { personSortKey, searchKey, sortKey } from '../services/tree/vietnamese-text';
 import { NAMES } from './demo-names';
+import { seedDemoLifecycle } from './demo-lifecycle-seed';
+import { ONBOARDING_HISTORY_SQL } from './onboarding-history';
 import { apportion, digits, int, mulberry32, pick, shuffle, unique, weighted, type Rng } from './demo-random';
 
 export type Execute = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
@@ -519,6 +521,8 @@ export async function seedDemo(execute: Execute): Promise<DemoSummary> {
       m.citizenId, m.phone, m.address,
     ]),
   );
+  // Their history: admission and recognition events and a membership of the cell (rosters read these).
+  await execute(ONBOARDING_HISTORY_SQL);
 
   // --- positions
   const positions: Array<[number, FlatUnit, string, number, number | null]> = [];
@@ -625,6 +629,9 @@ export async function seedDemo(execute: Execute): Promise<DemoSummary> {
       a.roles.map(([role, unit]) => [a.id, role, unit?.id ?? null, unit?.path ?? null, unit === null ? null : provinceId, a.id === grantor ? null : grantor]),
     ),
   );
+
+  // Exemptions of elderly members and a transfer in flight into Nậm Cười, once positions are known.
+  await seedDemoLifecycle(execute, provinceId, namCuoi.id);
 
   return {
     provinceId,

@@ -16,6 +16,10 @@ import { MeetingTask } from './meeting-task';
 import { Member } from './member';
 import { MinutesAmendment } from './minutes-amendment';
 import { MemberPosition } from './member-position';
+import { MemberEvent } from './member-event';
+import { MemberExemption } from './member-exemption';
+import { MemberTransfer } from './member-transfer';
+import { Membership } from './membership';
 import { OrgUnit } from './org-unit';
 import { RefreshToken } from './refresh-token';
 import { RoleAssignment } from './role-assignment';
@@ -51,4 +55,8 @@ export const entities = [
   GradingRules,
   AnnualGrade,
   FourGoodAssessment,
+  MemberTransfer,
+  MemberEvent,
+  Membership,
+  MemberExemption,
 ];

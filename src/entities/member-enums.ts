@@ -4,10 +4,19 @@ export enum Gender {
   FEMALE = 'FEMALE',
 }
 
+/** Derived from the member's events (member-lifecycle-enums.ts), never set directly. */
 export enum MemberStatus {
   PROBATIONARY = 'PROBATIONARY',
   OFFICIAL = 'OFFICIAL',
+  /** Struck off or put out of the party, also at the end of a failed probation (xóa tên, đưa ra khỏi Đảng). */
+  REMOVED = 'REMOVED',
+  /** Expelled as discipline (khai trừ). */
+  EXPELLED = 'EXPELLED',
+  DECEASED = 'DECEASED',
 }
+
+/** Statuses of current members: the others have left the party and keep only their history. */
+export const CURRENT_MEMBER_STATUSES: readonly MemberStatus[] = [MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL];
 
 export enum GeneralEducation {
   PRIMARY = 'PRIMARY',

@@ -7,6 +7,7 @@ import { Member } from '../entities/member';
 import { MemberPosition } from '../entities/member-position';
 import { OrgUnit } from '../entities/org-unit';
 import { inSubtreeSql } from '../services/batched-page';
+import { todayInVietnam } from '../services/calendar';
 import { PageLoaders } from './page-loaders';
 
 /** Request-scoped loaders; every one applies the viewer's scope in SQL. */
@@ -31,12 +32,15 @@ export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
     orgUnitById: new DataLoader(async (ids) =>
       byId(ids, await em.find(OrgUnit, { id: { $in: [...ids] }, ...scopeFilter(viewer.scope(Permission.TREE_READ), 'path') })),
     ),
-    memberById: new DataLoader(async (ids) =>
-      byId(ids, await em.find(Member, { id: { $in: [...ids] }, ...memberReadFilter(viewer) })),
-    ),
+    memberById: new DataLoader(async (ids) => {
+      const found = await em.find(Member, { id: { $in: [...ids] }, ...memberReadFilter(viewer) });
+      const missing = ids.filter((id) => !found.some((m) => m.id === id));
+      return byId(ids, missing.length === 0 ? found : [...found, ...(await attachedInScope(em, viewer, missing))]);
+    }),
     memberCountByPath: new DataLoader(async (paths) => {
       const sql =
-        `select k.ord, (select count(*) from member m where ${inSubtreeSql('m.unit_path', 'k.path')})::int as n ` +
+        // Current members only: those who left the party keep their last cell but are not counted.
+        `select k.ord, (select count(*) from member m where ${inSubtreeSql('m.unit_path', 'k.path')} and m.status in ('PROBATIONARY', 'OFFICIAL'))::int as n ` +
         "from unnest(string_to_array(?, ',')::text[]) with ordinality as k(path, ord) order by k.ord";
       const rows = await em.getConnection().execute<{ n: number }[]>(sql, [paths.join(',')], 'all');
       return rows.map((r) => Number(r.n));
@@ -59,6 +63,23 @@ export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
       return loader;
     },
   };
+}
+
+/**
+ * Members temporarily attached today to a cell where the viewer reads members: that cell's rosters
+ * name them (src/services/members/membership.ts). Looked up by id only; lists show official members.
+ */
+async function attachedInScope(em: EntityManager, viewer: Viewer, ids: readonly number[]): Promise<Member[]> {
+  const scope = scopeSql(viewer.scope(Permission.MEMBERS_READ), 'ms.unit_path');
+  if (scope.sql === 'false' || scope.sql === 'true') return [];
+  const rows = await em.getConnection().execute<{ member_id: number }[]>(
+    `select distinct ms.member_id from membership ms
+      where ms.member_id in (${ids.map(() => '?').join(',')}) and ms.kind = 'TEMPORARY' and ${scope.sql}
+        and ms.started_on <= ?::date and (ms.ended_on is null or ms.ended_on > ?::date)`,
+    [...ids, ...scope.params, todayInVietnam(), todayInVietnam()],
+    'all',
+  );
+  return rows.length === 0 ? [] : em.find(Member, { id: { $in: rows.map((r) => r.member_id) } });
 }
 
 /** Members a viewer may read: MEMBERS_READ scope, plus the viewer's own record. */

@@ -12,6 +12,9 @@ import { MeetingTaskResolver } from './meeting-task-resolver';
 import { OrgUnitMeetingsResolver, ThematicPlanItemResolver, ThematicPlanResolver } from './org-unit-meetings-resolver';
 import { MemberPositionResolver } from './member-position-resolver';
 import { MemberResolver } from './member-resolver';
+import { MemberEventResolver, MemberHistoryResolver, MembershipResolver } from './member-history-resolver';
+import { MemberLifecycleResolver } from './member-lifecycle-resolver';
+import { MemberTransferResolver } from './member-transfer-resolver';
 import { NodeResolver } from './node-resolver';
 import { OrgUnitResolver } from './org-unit-resolver';
 import { RoleAssignmentResolver } from './role-assignment-resolver';
@@ -52,4 +55,9 @@ export const resolvers = [
   EvaluationSummaryResolver,
   OrgUnitRatingsResolver,
   ImportResolver,
+  MemberHistoryResolver,
+  MemberEventResolver,
+  MembershipResolver,
+  MemberLifecycleResolver,
+  MemberTransferResolver,
 ] as const;

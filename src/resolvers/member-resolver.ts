@@ -50,10 +50,10 @@ export class MemberResolver {
 
   @Mutation(() => MemberType, { description: "Changes a member's record; needs the version you read (sửa hồ sơ đảng viên)." })
   updateMember(@Arg('input', () => UpdateMemberInput, { description: 'The member, its version and the changes.' }) input: UpdateMemberInput, @Ctx() ctx: RequestContext): Promise<Member> {
-    const { fullName, ethnicity, admissionDate, gender, ...nullable } = input;
+    const { fullName, ethnicity, gender, ...nullable } = input;
     return updateMember(ctx, {
       ...nullable,
-      ...definedOnly({ fullName, ethnicity, admissionDate, gender }),
+      ...definedOnly({ fullName, ethnicity, gender }),
       id: requiredId(input.id, 'Member', 'input.id'),
     });
   }
@@ -63,7 +63,7 @@ export class MemberResolver {
     return toGlobalId('Member', member.id);
   }
 
-  @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The cell the member belongs to (chi bộ sinh hoạt).' })
+  @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The cell the member officially belongs to, the last one for a former member (chi bộ sinh hoạt chính thức); null when outside your scope.' })
   unit(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
     return findOrgUnit(ctx, member.unit.id);
   }

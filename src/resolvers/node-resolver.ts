@@ -6,6 +6,7 @@ import { decodeGlobalId } from '../services/global-id';
 import { findAnnualGrade } from '../services/evaluations/annual-grade-queries';
 import { findMeetingEvaluation } from '../services/evaluations/meeting-evaluation-queries';
 import { findMember } from '../services/members/member-queries';
+import { findTransfer } from '../services/members/transfer-queries';
 import { findMeeting } from '../services/meetings/meeting-queries';
 import { findTask } from '../services/meetings/task-commands';
 import { findPlanById } from '../services/meetings/thematic-plans';
@@ -42,6 +43,8 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
     case 'CriteriaSet':
     case 'Criterion':
     case 'FourGoodAssessment':
+    case 'MemberTransfer':
+      return findTransfer(ctx, id);
     case 'MemberPosition':
     case 'ThematicTopic':
     case 'Holiday':

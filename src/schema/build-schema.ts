@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import './enums';
 import './meeting-enums';
 import './evaluation-enums';
+import './member-lifecycle-enums';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../resolvers';
 import { AccountType, ApiKeyType, RoleAssignmentType } from './types/account-types';
 import { MeetingTaskType, MeetingType, ThematicPlanType } from './types/meeting-types';
+import { MemberTransferType } from './types/member-history-types';
 import { MemberType } from './types/member-type';
 import { OrgUnitType } from './types/org-unit-type';
 
@@ -20,7 +22,7 @@ export function buildGraphQLSchema(): GraphQLSchema {
   cached ??= describeRootTypes(
     buildSchemaSync({
       resolvers: [...resolvers],
-      orphanedTypes: [OrgUnitType, MemberType, AccountType, RoleAssignmentType, ApiKeyType, MeetingType, MeetingTaskType, ThematicPlanType],
+      orphanedTypes: [OrgUnitType, MemberType, AccountType, RoleAssignmentType, ApiKeyType, MeetingType, MeetingTaskType, ThematicPlanType, MemberTransferType],
       validate: false,
       emitSchemaFile: false,
     }),

@@ -54,10 +54,13 @@ registerEnumType(Gender, {
 
 registerEnumType(MemberStatus, {
   name: 'MemberStatus',
-  description: 'Membership status (tình trạng đảng viên).',
+  description: 'Membership status, derived from the lifecycle events (tình trạng đảng viên).',
   valuesConfig: {
     PROBATIONARY: { description: 'Probationary member, normally 12 months (đảng viên dự bị).' },
     OFFICIAL: { description: 'Official member (đảng viên chính thức).' },
+    REMOVED: { description: 'Removed from the party: struck off the roll, put out of the party, or not recognised at the end of probation (xóa tên, đưa ra khỏi Đảng).' },
+    EXPELLED: { description: 'Expelled as discipline (khai trừ).' },
+    DECEASED: { description: 'Deceased (từ trần).' },
   },
 });
 

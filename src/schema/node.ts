@@ -6,6 +6,7 @@ import { ApiKey } from '../entities/api-key';
 import { Meeting } from '../entities/meeting';
 import { MeetingTask } from '../entities/meeting-task';
 import { Member } from '../entities/member';
+import { MemberTransfer } from '../entities/member-transfer';
 import { ThematicPlan } from '../entities/thematic-plan';
 import { OrgUnit } from '../entities/org-unit';
 import { RoleAssignment } from '../entities/role-assignment';
@@ -24,6 +25,7 @@ import { RoleAssignment } from '../entities/role-assignment';
     if (value instanceof ThematicPlan) return 'ThematicPlan';
     if (value instanceof MeetingEvaluation) return 'MeetingEvaluation';
     if (value instanceof AnnualGrade) return 'AnnualGrade';
+    if (value instanceof MemberTransfer) return 'MemberTransfer';
     return undefined;
   },
 })

@@ -52,8 +52,27 @@ describe('createMember', () => {
     expect(member).toMatchObject({ status: 'OFFICIAL', officialDate: '2021-03-04', admissionDate: '2020-03-04' });
   });
 
-  test('an official date equal to the admission date is accepted', async () => {
-    expect(await create({ officialDate: '2020-03-04' })).toMatchObject({ status: 'OFFICIAL', officialDate: '2020-03-04' });
+  test('an official date less than 12 months after admission is accepted with the documented exception, which the timeline keeps', async () => {
+    const member = await create({ officialDate: '2020-03-04', officialExceptionReason: 'Hy sinh trong khi làm nhiệm vụ, được công nhận chính thức' });
+    expect(member).toMatchObject({ status: 'OFFICIAL', officialDate: '2020-03-04' });
+    const timeline = ok(await app.run(AS, 'query($id: ID!) { member(id: $id) { timeline { kind occurredOn exceptionReason } } }', { id: member.id })).member.timeline;
+    expect(timeline).toEqual([
+      { kind: 'ADMITTED', occurredOn: '2020-03-04', exceptionReason: null },
+      { kind: 'RECOGNISED_OFFICIAL', occurredOn: '2020-03-04', exceptionReason: 'Hy sinh trong khi làm nhiệm vụ, được công nhận chính thức' },
+    ]);
+  });
+
+  test('records the admission (and the recognition) as events with their decisions, and a membership of the cell from the admission date', async () => {
+    const member = await create({ admissionDecisionRef: '12-QĐ/ĐU', officialDate: '2021-03-04', officialDecisionRef: '45-QĐ/ĐU' });
+    const events = await app.sql('select kind, occurred_on::text as on, decision_ref, unit_id, author_id from member_event where member_id = ? order by id', [dbId(member.id)]);
+    const cell = app.fixture.units.cell.id;
+    const author = app.fixture.accounts[AS];
+    expect(events).toEqual([
+      { kind: 'ADMITTED', on: '2020-03-04', decision_ref: '12-QĐ/ĐU', unit_id: cell, author_id: author },
+      { kind: 'RECOGNISED_OFFICIAL', on: '2021-03-04', decision_ref: '45-QĐ/ĐU', unit_id: cell, author_id: author },
+    ]);
+    const periods = await app.sql('select kind, unit_id, started_on::text as started_on, ended_on from membership where member_id = ?', [dbId(member.id)]);
+    expect(periods).toEqual([{ kind: 'OFFICIAL', unit_id: cell, started_on: '2020-03-04', ended_on: null }]);
   });
 
   test('a member exactly 18 on the admission date is accepted', async () => {
@@ -115,14 +134,12 @@ describe('updateMember', () => {
     }
   });
 
-  test('setting the official date makes a probationary member OFFICIAL', async () => {
-    const member = await create({ officialDate: null });
-    expect(await update(member, { officialDate: '2021-03-04' })).toMatchObject({ status: 'OFFICIAL', officialDate: '2021-03-04', version: 2 });
-  });
-
-  test('null clears the official date and makes the member PROBATIONARY again', async () => {
-    const member = await create({ officialDate: '2021-03-04' });
-    expect(await update(member, { officialDate: null })).toMatchObject({ status: 'PROBATIONARY', officialDate: null });
+  // Status, cell and dates follow from lifecycle events (test/members/lifecycle-*.test.ts): the record's update does not take them.
+  test.each(['officialDate', 'admissionDate', 'status', 'unitId'])('%s is not an input of updateMember', async (field) => {
+    const member = await create();
+    const result = await app.run(AS, UPDATE, { input: { id: member.id, version: member.version, [field]: field === 'status' ? 'OFFICIAL' : field === 'unitId' ? unitId('school') : '2021-03-04' } });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0].message).toContain(`Field "${field}" is not defined by type "UpdateMemberInput"`);
   });
 
   test.each(['phone', 'citizenId', 'address', 'religion', 'birthDate', 'partyCardNumber', 'generalEducation'])('null clears %s', async (field) => {
@@ -140,9 +157,9 @@ describe('updateMember', () => {
     expect(updated).toMatchObject({ ...rest, phone: '0911222333', version: 2 });
   });
 
-  test('null for a required field (fullName, ethnicity, admissionDate, gender) keeps it', async () => {
+  test('null for a required field (fullName, ethnicity, gender) keeps it', async () => {
     const member = await create();
-    const updated = await update(member, { fullName: null, ethnicity: null, admissionDate: null, gender: null, phone: '0911000111' });
+    const updated = await update(member, { fullName: null, ethnicity: null, gender: null, phone: '0911000111' });
     expect(updated).toMatchObject({ fullName: member.fullName, ethnicity: 'Tày', admissionDate: '2020-03-04', gender: 'MALE', phone: '0911000111' });
   });
 
@@ -168,15 +185,15 @@ describe('updateMember', () => {
   test('writes one audit row with before and after', async () => {
     const member = await create({ officialDate: null });
     const since = await lastAuditId(app);
-    await update(member, { officialDate: '2021-03-04' });
+    await update(member, { fullName: 'Hoàng Văn Sửa' });
     const entries = await auditSince(app, since);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       operation: 'updateMember',
       target_id: String(dbId(member.id)),
       account_id: app.fixture.accounts[AS],
-      before: { status: 'PROBATIONARY', officialDate: null, version: 1 },
-      after: { status: 'OFFICIAL', officialDate: '2021-03-04', version: 2 },
+      before: { fullName: member.fullName, status: 'PROBATIONARY', version: 1 },
+      after: { fullName: 'Hoàng Văn Sửa', status: 'PROBATIONARY', version: 2 },
     });
   });
 });

@@ -18,8 +18,8 @@ beforeAll(() => {
 const fieldsOf = (type: GraphQLObjectType | null | undefined): string[] => Object.keys(type?.getFields() ?? {}).sort();
 const missing = (wanted: readonly string[], present: readonly string[]): string[] => wanted.filter((f) => !present.includes(f));
 
-/** The personal fields of domain.md §2 and shield-rules.ts: only for MEMBERS_PERSONAL or the member themself. */
-const PERSONAL_FIELDS = ['address', 'birthDate', 'citizenId', 'partyCardNumber', 'phone', 'religion'];
+/** The personal fields of domain.md §2 and shield-rules.ts, and the history with its reasons: only for MEMBERS_PERSONAL or the member themself. */
+const PERSONAL_FIELDS = ['address', 'birthDate', 'citizenId', 'exemptions', 'partyCardNumber', 'phone', 'religion', 'timeline'];
 
 describe('every root field has an explicit rule', () => {
   test('every Query field of the schema has a rule in queryRules', () => {

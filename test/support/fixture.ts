@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../src/auth/passwords';
 import { sha256 } from '../../src/auth/tokens';
+import { ONBOARDING_HISTORY_SQL } from '../../src/db/onboarding-history';
 import { personSortKey, searchKey, sortKey } from '../../src/services/tree/vietnamese-text';
 
 /**
@@ -101,6 +102,8 @@ export async function buildFixture(em: EntityManager): Promise<Fixture> {
     );
     members[fullName] = { id, fullName, unit };
   }
+  // The members' history (admission, recognition, membership of the cell), as every seed records it.
+  await exec(ONBOARDING_HISTORY_SQL);
   const hash = await hashPassword(FIXTURE_PASSWORD);
   const accounts = {} as Record<AccountName, number>;
   const addAccount = async (name: AccountName, role: string | null, unit: UnitName | null, memberName?: string, kind = 'PERSON'): Promise<void> => {

@@ -83,15 +83,15 @@ test('createMember writes one audit row with the new member as after, in its tra
 test('updateMember writes one audit row with before and after, in its transaction', async () => {
   const id = app.fixture.members['Tẩn Thị Mai'].id;
   const { entry } = await audited('organizer:commune', 'mutation($input: UpdateMemberInput!) { updateMember(input: $input) { version } }', {
-    input: { id: gid('Member', id), version: 1, officialDate: '2026-03-03' },
+    input: { id: gid('Member', id), version: 1, fullName: 'Tẩn Thị Mây' },
   });
   expect(entry).toMatchObject({
     operation: 'updateMember',
     target_type: 'Member',
     target_id: String(id),
     account_id: app.fixture.accounts['organizer:commune'],
-    before: { status: 'PROBATIONARY', officialDate: null, version: 1 },
-    after: { status: 'OFFICIAL', officialDate: '2026-03-03', version: 2 },
+    before: { fullName: 'Tẩn Thị Mai', status: 'PROBATIONARY', version: 1 },
+    after: { fullName: 'Tẩn Thị Mây', status: 'PROBATIONARY', version: 2 },
   });
   expect(await xmin('audit_entry', entry.id)).toBe(await xmin('member', id));
 });

@@ -7,7 +7,7 @@ export class MemberFilterInput {
   @Field(() => ID, { nullable: true, description: 'Only members in the subtree of this unit.' })
   subtreeOf?: string | null;
 
-  @Field(() => [MemberStatus], { nullable: true, description: 'Only these statuses.' })
+  @Field(() => [MemberStatus], { nullable: true, description: 'Only these statuses; current members (probationary and official) when omitted. Name REMOVED, EXPELLED or DECEASED to see former members.' })
   statuses?: MemberStatus[] | null;
 
   @Field(() => [Gender], { nullable: true, description: 'Only these genders.' })
@@ -44,9 +44,6 @@ abstract class MemberFieldsInput {
   @Field(() => String, { nullable: true, description: 'Party card number, unique (số thẻ đảng viên).' })
   partyCardNumber?: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Official date; not before the admission date. Its presence makes the member official.' })
-  officialDate?: string | null;
-
   @Field(() => String, { nullable: true, description: 'Citizen identity number, 12 digits (CCCD).' })
   citizenId?: string | null;
 
@@ -71,11 +68,26 @@ export class CreateMemberInput extends MemberFieldsInput {
   @Field({ description: 'Ethnicity (dân tộc).' })
   ethnicity!: string;
 
-  @Field(() => LocalDate, { description: 'Admission date (ngày vào Đảng), not in the future.' })
+  @Field(() => LocalDate, { description: 'Admission date (ngày vào Đảng), not in the future: the date of the ADMITTED event and of the membership of the cell.' })
   admissionDate!: string;
+
+  @Field(() => String, { nullable: true, description: 'Reference of the admission decision (số quyết định kết nạp).' })
+  admissionDecisionRef?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Official date (ngày chính thức), to onboard an already official member: records a RECOGNISED_OFFICIAL event. At least 12 months after admission unless officialExceptionReason is given.',
+  })
+  officialDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Reference of the recognition decision (số quyết định công nhận đảng viên chính thức).' })
+  officialDecisionRef?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The documented exception for an official date less than 12 months after admission (lý do).' })
+  officialExceptionReason?: string | null;
 }
 
-@InputType({ description: 'Changes to a member; omitted fields stay as they are (sửa hồ sơ đảng viên).' })
+@InputType({ description: "Changes to a member's record; omitted fields stay as they are. Status, cell and dates follow from lifecycle events and are not edited here (sửa hồ sơ đảng viên)." })
 export class UpdateMemberInput extends MemberFieldsInput {
   @Field(() => ID, { description: 'The member.' })
   id!: string;
@@ -88,7 +100,4 @@ export class UpdateMemberInput extends MemberFieldsInput {
 
   @Field(() => String, { nullable: true, description: 'Ethnicity.' })
   ethnicity?: string | null;
-
-  @Field(() => LocalDate, { nullable: true, description: 'Admission date.' })
-  admissionDate?: string | null;
 }

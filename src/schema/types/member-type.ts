@@ -37,10 +37,10 @@ export class MemberType extends Node {
   @Field(() => LocalDate, { description: 'Admission date (ngày vào Đảng).' })
   admissionDate!: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Date recognised as official member (ngày chính thức).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date recognised as official member (ngày chính thức), from the recognition event.' })
   officialDate!: string | null;
 
-  @Field(() => MemberStatus, { description: 'Probationary or official (dự bị / chính thức).' })
+  @Field(() => MemberStatus, { description: 'Probationary, official, or a former member (removed, expelled, deceased); follows from the lifecycle events (dự bị / chính thức / đã ra khỏi Đảng).' })
   status!: MemberStatus;
 
   @Field(() => String, { nullable: true, description: 'Citizen identity number (số CCCD). Personal data.' })

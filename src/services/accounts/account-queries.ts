@@ -48,3 +48,13 @@ export async function getManagedAssignment(ctx: RequestContext, id: number): Pro
   if (!assignment) throw notFound('Role assignment');
   return assignment;
 }
+
+/** findAccount batched over the request (e.g. the authors of a timeline). */
+export function loadAccount(ctx: RequestContext, id: number): Promise<Account | null> {
+  return ctx.loaders
+    .keyed<number, Account | null>('accountById', async (ids) => {
+      const rows = await ctx.em.find(Account, { id: { $in: [...ids] }, ...visibleAccounts(ctx) });
+      return ids.map((i) => rows.find((a) => a.id === i) ?? null);
+    })
+    .load(id);
+}

@@ -132,7 +132,7 @@ async function applyFields(ctx: RequestContext, meeting: Meeting, unit: OrgUnit,
   await em.flush();
   if (input.topicIds !== undefined) await replaceTopics(em, meeting.id, await checkTopics(em, meeting.provinceId, input.topicIds ?? [], meeting.kind));
   if (input.guests !== undefined) await replaceGuests(em, meeting.id, unit.path, input.guests ?? []);
-  if (held && !wasFrozen) await freezeRoster(em, meeting.id, meeting.provinceId, meeting.unitPath, roster);
+  if (held && !wasFrozen) await freezeRoster(em, meeting.id, meeting.provinceId, meeting.unitPath, roster, onDate);
   if (input.attendance?.length) await recordAttendance(em, meeting.id, roster, input.attendance);
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AttendanceStatus, MeetingKind } from '../../entities/meeting-enums';
 import { badInput } from '../../errors/app-error';
+import { exemptOn } from '../members/membership';
 import { optionalText, requiredText } from '../validate';
 
 /** Writes a meeting's parts kept in their own tables, inside the caller's transaction. */
@@ -54,13 +55,18 @@ export interface AttendanceEntry {
   readonly reason?: string | null;
 }
 
-/** Freezes the roster into attendance lines (NOT_RECORDED) the first time a meeting is held. */
-export async function freezeRoster(em: EntityManager, meetingId: number, provinceId: number, unitPath: string, memberIds: readonly number[]): Promise<void> {
+/**
+ * Freezes the roster into attendance lines the first time a meeting is held: NOT_RECORDED, or
+ * EXEMPT with the exemption's reason for members exempt from meetings on the date.
+ */
+export async function freezeRoster(em: EntityManager, meetingId: number, provinceId: number, unitPath: string, memberIds: readonly number[], heldOn: string): Promise<void> {
+  const exempt = await exemptOn(em, memberIds, heldOn);
   for (const memberId of memberIds) {
+    const reason = exempt.get(memberId) ?? null;
     await run(
       em,
-      "insert into meeting_attendance (meeting_id, member_id, province_id, unit_path, status) values (?, ?, ?, ?, 'NOT_RECORDED') on conflict do nothing",
-      [meetingId, memberId, provinceId, unitPath],
+      'insert into meeting_attendance (meeting_id, member_id, province_id, unit_path, status, reason) values (?, ?, ?, ?, ?, ?) on conflict do nothing',
+      [meetingId, memberId, provinceId, unitPath, reason === null ? AttendanceStatus.NOT_RECORDED : AttendanceStatus.EXEMPT, reason],
     );
   }
 }

@@ -1,19 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { membersOfCellOn } from '../members/membership';
 
 /**
- * The cell's members on a date: the roster a meeting is held with. It is frozen into the
- * meeting's attendance rows when the meeting is recorded as held, so a later transfer does not
- * rewrite past meetings. (Until membership history lands, "member on a date" is the current
- * membership admitted by that date.)
+ * The cell's members on a date: the roster a meeting is held with, from the membership periods
+ * the member lifecycle writes. It is frozen into the meeting's attendance rows when the meeting is
+ * recorded as held, so that later events do not rewrite past meetings.
  */
-export async function rosterOn(em: EntityManager, cellId: number, date: string): Promise<number[]> {
-  const rows = await em.getConnection().execute<{ id: number }[]>(
-    'select id from member where unit_id = ? and admission_date <= ? order by id',
-    [cellId, date],
-    'all',
-    em.getTransactionContext(),
-  );
-  return rows.map((r) => r.id);
+export function rosterOn(em: EntityManager, cellId: number, date: string): Promise<number[]> {
+  return membersOfCellOn(em, cellId, date);
 }
 
 /** The frozen roster of a held meeting. */

@@ -11,9 +11,10 @@ import { addYears } from '../calendar';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { personSortKey, searchKey } from '../tree/vietnamese-text';
 import { matching, notInFuture, optionalText, requiredText } from '../validate';
+import { admission, recordAdmission, type AdmissionInput } from './admission';
 import { getMember } from './member-queries';
 
-/** The member fields of domain.md §2 that a record holds directly. */
+/** The member fields of domain.md §2 that a record holds directly; status, cell and dates follow from the events. */
 export interface MemberFields {
   readonly fullName: string;
   readonly gender: Gender;
@@ -24,14 +25,13 @@ export interface MemberFields {
   readonly professionalQualification?: ProfessionalQualification | null;
   readonly politicalTheory?: PoliticalTheory | null;
   readonly partyCardNumber?: string | null;
-  readonly admissionDate: string;
-  readonly officialDate?: string | null;
   readonly citizenId?: string | null;
   readonly phone?: string | null;
   readonly address?: string | null;
 }
 
-export interface CreateMemberInput extends MemberFields {
+/** A new member: admitted on `admissionDate`; an official date onboards an already official member. */
+export interface CreateMemberInput extends MemberFields, AdmissionInput {
   readonly unitId: number;
 }
 
@@ -52,21 +52,13 @@ type CleanFields = {
   professionalQualification: ProfessionalQualification | null;
   politicalTheory: PoliticalTheory | null;
   partyCardNumber: string | null;
-  admissionDate: string;
-  officialDate: string | null;
-  status: MemberStatus;
   citizenId: string | null;
   phone: string | null;
   address: string | null;
 };
 
-function clean(fields: MemberFields): CleanFields {
+function clean(fields: MemberFields, admissionDate: string): CleanFields {
   const fullName = requiredText(fields.fullName, 'input.fullName', 200);
-  const admissionDate = notInFuture(fields.admissionDate, 'input.admissionDate');
-  const officialDate = fields.officialDate ? notInFuture(fields.officialDate, 'input.officialDate') : null;
-  if (officialDate !== null && officialDate < admissionDate) {
-    throw badInput('input.officialDate', 'must not be before the admission date');
-  }
   const birthDate = fields.birthDate ? notInFuture(fields.birthDate, 'input.birthDate') : null;
   if (birthDate !== null && addYears(birthDate, MIN_ADMISSION_AGE) > admissionDate) {
     throw badInput('input.admissionDate', `the member must be at least ${MIN_ADMISSION_AGE} years old at admission`);
@@ -83,9 +75,6 @@ function clean(fields: MemberFields): CleanFields {
     professionalQualification: fields.professionalQualification ?? null,
     politicalTheory: fields.politicalTheory ?? null,
     partyCardNumber: matching(optionalText(fields.partyCardNumber, 'input.partyCardNumber', 20), 'input.partyCardNumber', /^[0-9A-Z.-]{4,20}$/, '4 to 20 digits or capital letters'),
-    admissionDate,
-    officialDate,
-    status: officialDate === null ? MemberStatus.PROBATIONARY : MemberStatus.OFFICIAL,
     citizenId: matching(optionalText(fields.citizenId, 'input.citizenId', 12), 'input.citizenId', /^\d{12}$/, '12 digits'),
     phone: matching(optionalText(fields.phone, 'input.phone', 16), 'input.phone', /^\+?\d{9,15}$/, 'a phone number of 9 to 15 digits'),
     address: optionalText(fields.address, 'input.address', 300),
@@ -136,17 +125,22 @@ export async function createMember(ctx: RequestContext, input: CreateMemberInput
   if (!ctx.viewer.can(Permission.MEMBERS_WRITE, unit.path)) throw forbidden('You may not manage members here');
   if (!isCellKind(unit.kind)) throw badInput('input.unitId', `members belong to a cell, not a ${unit.kind}`);
   if (unit.status !== OrgUnitStatus.ACTIVE) throw badInput('input.unitId', 'the cell is dissolved');
-  const fields = clean(input);
+  const admitted = admission(input);
+  const fields = clean(input, admitted.admissionDate);
   await checkPartyCardFree(ctx, fields.partyCardNumber, null);
 
   return flushOrExplain(() =>
     ctx.em.transactional(async (em) => {
       const member = em.create(Member, {
         ...fields,
+        admissionDate: admitted.admissionDate,
+        officialDate: admitted.officialDate,
+        status: admitted.officialDate === null ? MemberStatus.PROBATIONARY : MemberStatus.OFFICIAL,
         provinceId: unit.provinceId,
         unit: em.getReference(OrgUnit, unit.id),
         unitPath: unit.path,
       });
+      recordAdmission(ctx, em, member, { id: unit.id, path: unit.path, provinceId: unit.provinceId }, admitted);
       await em.flush();
       audit(ctx, em, 'createMember', { type: 'Member', id: member.id, provinceId: unit.provinceId, unitPath: unit.path }, null, memberSnapshot(member));
       return member;
@@ -161,6 +155,7 @@ export async function updateMember(ctx: RequestContext, input: UpdateMemberInput
   const before = memberSnapshot(member);
   const pick = <K extends keyof MemberFields>(key: K): MemberFields[K] =>
     (input[key] === undefined ? member[key] : input[key]) as MemberFields[K];
+  // Status, cell, admission and official dates are not edited here: they follow from the events.
   const fields = clean({
     fullName: pick('fullName'),
     gender: pick('gender'),
@@ -171,12 +166,10 @@ export async function updateMember(ctx: RequestContext, input: UpdateMemberInput
     professionalQualification: pick('professionalQualification'),
     politicalTheory: pick('politicalTheory'),
     partyCardNumber: pick('partyCardNumber'),
-    admissionDate: pick('admissionDate'),
-    officialDate: pick('officialDate'),
     citizenId: pick('citizenId'),
     phone: pick('phone'),
     address: pick('address'),
-  });
+  }, member.admissionDate);
   await checkPartyCardFree(ctx, fields.partyCardNumber, member.id);
 
   return flushOrExplain(() =>

@@ -1,5 +1,5 @@
 import { Member } from '../../entities/member';
-import { Gender, MemberStatus } from '../../entities/member-enums';
+import { CURRENT_MEMBER_STATUSES, Gender, MemberStatus } from '../../entities/member-enums';
 import type { OrgUnit } from '../../entities/org-unit';
 import { notFound } from '../../errors/app-error';
 import { memberReadSql } from '../../loaders/loaders';
@@ -30,7 +30,8 @@ function memberListQuery(ctx: RequestContext, filter: MemberFilter, order: ListO
     where.push(`${column} in (${values.map(() => '?').join(',')})`);
     params.push(...values);
   };
-  inList('t.status', filter.statuses);
+  // Current members unless former ones (removed, expelled, deceased) are asked for by status.
+  inList('t.status', filter.statuses?.length ? filter.statuses : CURRENT_MEMBER_STATUSES);
   inList('t.gender', filter.genders);
   inList('t.ethnicity', filter.ethnicities);
   const term = filter.nameContains ? searchKey(filter.nameContains) : '';
