@@ -19,9 +19,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.MEETINGS_WRITE,
     P.MEETING_RULES_MANAGE,
     P.STATISTICS_READ,
+    P.AUDIT_READ,
   ],
   [Role.ORGANIZER]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEMBERS_WRITE, P.MEETINGS_READ, P.MEETINGS_WRITE, P.STATISTICS_READ],
-  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEETINGS_READ, P.STATISTICS_READ],
+  // The inspection commission (ủy ban kiểm tra) oversees who changed what below it: the audit log too.
+  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEETINGS_READ, P.STATISTICS_READ, P.AUDIT_READ],
   // Self-service: the own cell's units, fellow members (no personal data) and meetings; own record via the member link.
   [Role.MEMBER]: [P.TREE_READ, P.MEMBERS_READ, P.MEETINGS_READ],
   [Role.ANALYST]: [P.TREE_READ, P.STATISTICS_READ],

@@ -58,6 +58,9 @@ export const queryRules: Record<string, ShieldRule> = {
   thematicTopics: isAuthenticated,
   // Counts and rates: aggregate roles too; the service checks the unit.
   meetingCompliance: isAuthenticated,
+  // Rows are scoped in SQL to AUDIT_READ; personal values in them need MEMBERS_PERSONAL (redaction.ts).
+  auditLog: holdsSomewhere(Permission.AUDIT_READ),
+  verifyAuditChain: holdsSomewhere(Permission.AUDIT_READ),
 };
 
 /** Every Mutation field, with its rule. */

@@ -1,4 +1,5 @@
 import { AccountResolver, ApiKeyResolver } from './account-resolver';
+import { AuditResolver } from './audit-resolver';
 import { AuthResolver } from './auth-resolver';
 import { CellShortfallResolver, ComplianceResolver } from './compliance-resolver';
 import { AttendanceLineResolver, MeetingResolver } from './meeting-resolver';
@@ -34,4 +35,5 @@ export const resolvers = [
   ThematicPlanItemResolver,
   ComplianceResolver,
   CellShortfallResolver,
+  AuditResolver,
 ] as const;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../request-context';
 import { findAccount } from '../services/accounts/account-queries';
+import { findAuditEntry } from '../services/audit-log/audit-log-queries';
 import { findApiKey, findAssignment } from '../services/accounts/account-lookups';
 import { decodeGlobalId } from '../services/global-id';
 import { findMember } from '../services/members/member-queries';
@@ -33,6 +34,8 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findTask(ctx, id);
     case 'ThematicPlan':
       return findPlanById(ctx, id);
+    case 'AuditEntry':
+      return findAuditEntry(ctx, id);
     case 'MemberPosition':
     case 'ThematicTopic':
     case 'Holiday':

@@ -131,6 +131,7 @@ registerEnumType(Permission, {
     MEETINGS_WRITE: { description: 'Plan and record meetings, attendance, minutes, tasks, thematic plans (quản lý sinh hoạt chi bộ).' },
     MEETING_RULES_MANAGE: { description: "Set a province's meeting rules, holidays and thematic topics (quy định sinh hoạt)." },
     STATISTICS_READ: { description: 'Counts and ratios, no row about a person (xem số liệu thống kê).' },
+    AUDIT_READ: { description: 'Read the audit log of the subtree and verify its chain (xem nhật ký kiểm toán).' },
   },
 });
 

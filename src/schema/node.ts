@@ -1,6 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { Account } from '../entities/account';
 import { ApiKey } from '../entities/api-key';
+import { AuditEntry } from '../entities/audit-entry';
 import { Meeting } from '../entities/meeting';
 import { MeetingTask } from '../entities/meeting-task';
 import { Member } from '../entities/member';
@@ -20,6 +21,7 @@ import { RoleAssignment } from '../entities/role-assignment';
     if (value instanceof Meeting) return 'Meeting';
     if (value instanceof MeetingTask) return 'MeetingTask';
     if (value instanceof ThematicPlan) return 'ThematicPlan';
+    if (value instanceof AuditEntry) return 'AuditEntry';
     return undefined;
   },
 })

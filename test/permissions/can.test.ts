@@ -28,12 +28,12 @@ const ALL_PERMISSIONS = Object.values(Permission);
 describe('can: the role table, written out (role held at the province, checked at a cell below it)', () => {
   // Every cell explicit: true = allowed, false = denied.
   const table: Array<[Role, Record<Permission, boolean>]> = [
-    [Role.ADMIN,          { TREE_READ: true, TREE_WRITE: true,  MEMBERS_READ: true,  MEMBERS_PERSONAL: true,  MEMBERS_WRITE: true,  ACCOUNTS_MANAGE: true,  MEETINGS_READ: true,  MEETINGS_WRITE: true,  MEETING_RULES_MANAGE: true,  STATISTICS_READ: true }],
-    [Role.ORGANIZER,      { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: true,  MEMBERS_PERSONAL: true,  MEMBERS_WRITE: true,  ACCOUNTS_MANAGE: false, MEETINGS_READ: true,  MEETINGS_WRITE: true,  MEETING_RULES_MANAGE: false, STATISTICS_READ: true }],
-    [Role.INSPECTOR,      { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: true,  MEMBERS_PERSONAL: true,  MEMBERS_WRITE: false, ACCOUNTS_MANAGE: false, MEETINGS_READ: true,  MEETINGS_WRITE: false, MEETING_RULES_MANAGE: false, STATISTICS_READ: true }],
-    [Role.MEMBER,         { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: true,  MEMBERS_PERSONAL: false, MEMBERS_WRITE: false, ACCOUNTS_MANAGE: false, MEETINGS_READ: true,  MEETINGS_WRITE: false, MEETING_RULES_MANAGE: false, STATISTICS_READ: false }],
-    [Role.ANALYST,        { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: false, MEMBERS_PERSONAL: false, MEMBERS_WRITE: false, ACCOUNTS_MANAGE: false, MEETINGS_READ: false, MEETINGS_WRITE: false, MEETING_RULES_MANAGE: false, STATISTICS_READ: true }],
-    [Role.CELL_SECRETARY, { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: true,  MEMBERS_PERSONAL: false, MEMBERS_WRITE: false, ACCOUNTS_MANAGE: false, MEETINGS_READ: true,  MEETINGS_WRITE: true,  MEETING_RULES_MANAGE: false, STATISTICS_READ: false }],
+    [Role.ADMIN,          { TREE_READ: true, TREE_WRITE: true,  MEMBERS_READ: true,  MEMBERS_PERSONAL: true,  MEMBERS_WRITE: true,  ACCOUNTS_MANAGE: true,  MEETINGS_READ: true,  MEETINGS_WRITE: true,  MEETING_RULES_MANAGE: true,  STATISTICS_READ: true, AUDIT_READ: true }],
+    [Role.ORGANIZER,      { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: true,  MEMBERS_PERSONAL: true,  MEMBERS_WRITE: true,  ACCOUNTS_MANAGE: false, MEETINGS_READ: true,  MEETINGS_WRITE: true,  MEETING_RULES_MANAGE: false, STATISTICS_READ: true, AUDIT_READ: false }],
+    [Role.INSPECTOR,      { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: true,  MEMBERS_PERSONAL: true,  MEMBERS_WRITE: false, ACCOUNTS_MANAGE: false, MEETINGS_READ: true,  MEETINGS_WRITE: false, MEETING_RULES_MANAGE: false, STATISTICS_READ: true, AUDIT_READ: true }],
+    [Role.MEMBER,         { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: true,  MEMBERS_PERSONAL: false, MEMBERS_WRITE: false, ACCOUNTS_MANAGE: false, MEETINGS_READ: true,  MEETINGS_WRITE: false, MEETING_RULES_MANAGE: false, STATISTICS_READ: false, AUDIT_READ: false }],
+    [Role.ANALYST,        { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: false, MEMBERS_PERSONAL: false, MEMBERS_WRITE: false, ACCOUNTS_MANAGE: false, MEETINGS_READ: false, MEETINGS_WRITE: false, MEETING_RULES_MANAGE: false, STATISTICS_READ: true, AUDIT_READ: false }],
+    [Role.CELL_SECRETARY, { TREE_READ: true, TREE_WRITE: false, MEMBERS_READ: true,  MEMBERS_PERSONAL: false, MEMBERS_WRITE: false, ACCOUNTS_MANAGE: false, MEETINGS_READ: true,  MEETINGS_WRITE: true,  MEETING_RULES_MANAGE: false, STATISTICS_READ: false, AUDIT_READ: false }],
   ];
   const cases = table.flatMap(([role, row]) => ALL_PERMISSIONS.map((permission) => [role, permission, row[permission]] as const));
 
@@ -139,7 +139,7 @@ describe('permissionsAt', () => {
 
   test('at the national level only national grants count', () => {
     const grants = [grant(Role.ADMIN, PROVINCE), grant(Role.INSPECTOR, null)];
-    expect(sorted(permissionsAt(grants, null))).toEqual([P.MEETINGS_READ, P.MEMBERS_PERSONAL, P.MEMBERS_READ, P.STATISTICS_READ, P.TREE_READ]);
+    expect(sorted(permissionsAt(grants, null))).toEqual([P.AUDIT_READ, P.MEETINGS_READ, P.MEMBERS_PERSONAL, P.MEMBERS_READ, P.STATISTICS_READ, P.TREE_READ]);
   });
 
   test('an ADMIN holds every permission at its unit and below: it may grant every role there', () => {
