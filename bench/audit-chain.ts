@@ -42,7 +42,8 @@ async function seed(orm: Orm): Promise<{ adminId: number; communes: number[] }> 
 
 /** The chain trigger on or off (the columns it fills are made nullable once, so that both modes insert). */
 async function setChain(orm: Orm, on: boolean): Promise<void> {
-  await orm.em.fork().getConnection().execute(`alter table audit_entry ${on ? 'enable' : 'disable'} trigger audit_entry_chain`);
+  const toggle = on ? 'enable' : 'disable';
+  await orm.em.fork().getConnection().execute(`alter table audit_entry ${toggle} trigger audit_entry_chain, ${toggle} trigger audit_entry_advance_head`);
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

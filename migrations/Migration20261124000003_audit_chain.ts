@@ -44,23 +44,31 @@ create function audit_entry_hash(e audit_entry) returns bytea language sql stabl
   )::text, 'UTF8'))
 $fn$`);
 
+    // The lock is the chain's head row, held to commit. The last entry is read from the (chain_key,
+    // seq) index rather than from the head row: one transaction writing many entries (an import)
+    // would otherwise update that one row once per entry, and each update walks all the row versions
+    // the transaction made before it.
     this.addSql(`
 create function audit_chain_link(e audit_entry) returns audit_entry language plpgsql as $fn$
 declare
-  head audit_chain%rowtype;
+  last_seq bigint;
+  last_hash bytea;
 begin
   e.chain_key := coalesce(e.province_id, 0);
   e.salt := gen_random_uuid();
   insert into audit_chain (chain_key) values (e.chain_key) on conflict (chain_key) do nothing;
-  -- Waits for the chain's current writer to commit, then reads the head it left.
-  select * into head from audit_chain where chain_key = e.chain_key for update;
-  e.seq := head.seq + 1;
-  e.previous_hash := head.head_hash;
+  -- Waits for the chain's current writer to commit; a transaction's later entries find it held already.
+  perform 1 from audit_chain where chain_key = e.chain_key for update;
+  select seq, hash into last_seq, last_hash from audit_entry where chain_key = e.chain_key order by seq desc limit 1;
+  e.seq := coalesce(last_seq, 0) + 1;
+  e.previous_hash := last_hash;
   e.hash := audit_entry_hash(e);
-  update audit_chain set seq = e.seq, head_hash = e.hash, updated_at = now() where chain_key = e.chain_key;
   return e;
 end
 $fn$`);
+
+    // A fork (two entries at one position) is impossible whatever writes; the index also finds a chain's last entry.
+    this.addSql(`create unique index audit_entry_chain_seq_uq on audit_entry (chain_key, seq)`);
 
     // Entries written before this migration are chained in id order.
     this.addSql(`
@@ -75,9 +83,12 @@ begin
 end
 $do$`);
     this.addSql(`alter table audit_entry alter column chain_key set not null, alter column seq set not null, alter column salt set not null, alter column hash set not null`);
-    this.addSql(`create unique index audit_entry_chain_seq_uq on audit_entry (chain_key, seq)`);
     this.addSql(`create index audit_entry_target_idx on audit_entry (target_type, target_id)`);
     this.addSql(`create index audit_entry_account_idx on audit_entry (account_id)`);
+    this.addSql(`
+update audit_chain c set seq = last.seq, head_hash = last.hash, updated_at = now()
+  from (select distinct on (chain_key) chain_key, seq, hash from audit_entry order by chain_key, seq desc) last
+ where last.chain_key = c.chain_key`);
 
     this.addSql(`
 create function audit_entry_before_insert() returns trigger language plpgsql as $fn$
@@ -86,6 +97,18 @@ begin
 end
 $fn$`);
     this.addSql(`create trigger audit_entry_chain before insert on audit_entry for each row execute function audit_entry_before_insert()`);
+
+    // The recorded head (for the verifier: entries cut off the end) moves at commit, once per
+    // transaction and chain in effect: only the transaction's last entry of a chain finds none after it.
+    this.addSql(`
+create function audit_chain_advance() returns trigger language plpgsql as $fn$
+begin
+  update audit_chain set seq = new.seq, head_hash = new.hash, updated_at = now()
+   where chain_key = new.chain_key and not exists (select 1 from audit_entry where chain_key = new.chain_key and seq > new.seq);
+  return null;
+end
+$fn$`);
+    this.addSql(`create constraint trigger audit_entry_advance_head after insert on audit_entry deferrable initially deferred for each row execute function audit_chain_advance()`);
 
     // Append-only for the application; a superuser can still get round it, which the verifier catches.
     this.addSql(`
