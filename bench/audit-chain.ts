@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config';
 import { createRequestContext } from '../src/context-factory';
 import { createOrm, migrate, type Orm } from '../src/db/orm';
 import { createGraphQLServer } from '../src/graphql-server';
+import { verifyAuditChains } from '../src/services/audit-log/chain-verification';
 import { toGlobalId } from '../src/services/global-id';
 import { adminDatabaseUrl, recreateDatabase } from './lib/db';
 
@@ -13,6 +14,8 @@ import { adminDatabaseUrl, recreateDatabase } from './lib/db';
  * (permissions on, no HTTP) against a database of its own, `chibo_bench_audit`, with the chain
  * trigger on and off, one at a time and 8 at once in one province (every writer queues on one
  * chain head) or spread over 8 provinces (8 chains).
+ *
+ * Then BENCH_VERIFY_ENTRIES (default 200,000) entries in one statement, and the verification of all.
  *
  *   node -r ts-node/register/transpile-only bench/audit-chain.ts     (BENCH_WRITES, default 300)
  */
@@ -47,6 +50,24 @@ async function setChain(orm: Orm, on: boolean): Promise<void> {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** BENCH_VERIFY_ENTRIES entries chained in one statement (an import), then every chain verified. */
+async function measureBulkAndVerify(orm: Orm): Promise<void> {
+  const entries = Number(process.env.BENCH_VERIFY_ENTRIES ?? 200000);
+  let started = Date.now();
+  await orm.em.fork().getConnection().execute(
+    `insert into audit_entry (operation, target_type, target_id, province_id, unit_path, after)
+     select 'createMember', 'Member', g::text, p.id, p.path, jsonb_build_object('fullName', 'Người ' || g, 'version', 1)
+       from generate_series(1, ?) g, (select id, path from org_unit where kind = 'PROVINCE' order by id limit 1) p`,
+    [entries],
+  );
+  console.log(`${entries} entries chained in one statement: ${Date.now() - started} ms`);
+  const rss = process.memoryUsage().rss;
+  started = Date.now();
+  const result = await verifyAuditChains(orm.em.fork(), 'ALL');
+  const mb = ((process.memoryUsage().rss - rss) / 1e6).toFixed(0);
+  console.log(`verified ${result.entriesChecked} entries in ${Date.now() - started} ms (ok: ${result.ok}), memory +${mb} MB`);
+}
 
 async function main(): Promise<void> {
   const url = await recreateDatabase(adminDatabaseUrl(), 'chibo_bench_audit');
@@ -100,6 +121,7 @@ async function main(): Promise<void> {
     console.log(`createOrgUnit per second (median of ${ROUNDS} rounds of ${WRITES})   1 writer | 8, one province | 8, eight provinces`);
     console.log(`audit chain on                                        ${row('on')}`);
     console.log(`audit chain off (plain insert)                        ${row('off')}`);
+    await measureBulkAndVerify(orm);
   } finally {
     await apollo.stop();
     await orm.close(true);
