@@ -1,5 +1,6 @@
 import { Migration20261124000001_foundation } from './Migration20261124000001_foundation';
 import { Migration20261124000002_meetings } from './Migration20261124000002_meetings';
+import { Migration20261124000003_audit_chain } from './Migration20261124000003_audit_chain';
 import { Migration20261124000004_evaluations } from './Migration20261124000004_evaluations';
 import { Migration20261124000005_member_lifecycle } from './Migration20261124000005_member_lifecycle';
 import { Migration20261124000006_unit_history } from './Migration20261124000006_unit_history';
@@ -8,6 +9,7 @@ import { Migration20261124000006_unit_history } from './Migration20261124000006_
 export const migrationsList = [
   { name: 'Migration20261124000001_foundation', class: Migration20261124000001_foundation },
   { name: 'Migration20261124000002_meetings', class: Migration20261124000002_meetings },
+  { name: 'Migration20261124000003_audit_chain', class: Migration20261124000003_audit_chain },
   { name: 'Migration20261124000004_evaluations', class: Migration20261124000004_evaluations },
   { name: 'Migration20261124000005_member_lifecycle', class: Migration20261124000005_member_lifecycle },
   { name: 'Migration20261124000006_unit_history', class: Migration20261124000006_unit_history },

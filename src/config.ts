@@ -19,6 +19,10 @@ export interface Config {
   readonly sqlStatementHeader: boolean;
   readonly loginThrottleBaseMs: number;
   readonly shutdownGraceMs: number;
+  /** How long an Idempotency-Key's result is kept and replayed. */
+  readonly idempotencyTtlSeconds: number;
+  /** After this, a request still marked in progress is taken to have died and its key may be claimed again. */
+  readonly idempotencyLockSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -86,5 +90,7 @@ export function loadConfig(env: Env = process.env): Config {
     sqlStatementHeader: bool(env, 'SQL_STATEMENT_HEADER', false),
     loginThrottleBaseMs: int(env, 'LOGIN_THROTTLE_BASE_MS', 1000, 0, 60000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+    idempotencyTtlSeconds: int(env, 'IDEMPOTENCY_TTL_SECONDS', 86400, 60, 30 * 86400),
+    idempotencyLockSeconds: int(env, 'IDEMPOTENCY_LOCK_SECONDS', 300, 5, 86400),
   };
 }

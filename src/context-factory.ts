@@ -45,6 +45,7 @@ export async function createRequestContext(
     requestId,
     logger: logger.child({ requestId, accountId: viewer.accountId ?? undefined }),
     config,
+    auditEntries: [],
     sqlCount,
   };
 }

@@ -30,4 +30,6 @@ export enum Permission {
   EVALUATION_RULES_MANAGE = 'EVALUATION_RULES_MANAGE',
   /** Counts and ratios; no rows about a person. */
   STATISTICS_READ = 'STATISTICS_READ',
+  /** Read the audit log of the subtree (nhật ký kiểm toán); personal data in it needs MEMBERS_PERSONAL too. */
+  AUDIT_READ = 'AUDIT_READ',
 }

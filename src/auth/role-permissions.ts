@@ -24,6 +24,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.EVALUATIONS_APPRAISE,
     P.EVALUATION_RULES_MANAGE,
     P.STATISTICS_READ,
+    P.AUDIT_READ,
   ],
   [Role.ORGANIZER]: [
     P.TREE_READ,
@@ -38,7 +39,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.EVALUATIONS_APPRAISE,
     P.STATISTICS_READ,
   ],
-  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEETINGS_READ, P.GRADES_READ, P.PUBLISHED_GRADES_READ, P.STATISTICS_READ],
+  // The inspection commission (ủy ban kiểm tra) oversees who changed what below it: the audit log too.
+  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEETINGS_READ, P.GRADES_READ, P.PUBLISHED_GRADES_READ, P.STATISTICS_READ, P.AUDIT_READ],
   // Self-service: the own cell's units, fellow members (no personal data) and meetings; own record via the member link.
   [Role.MEMBER]: [P.TREE_READ, P.MEMBERS_READ, P.MEETINGS_READ, P.PUBLISHED_GRADES_READ],
   [Role.ANALYST]: [P.TREE_READ, P.STATISTICS_READ],

@@ -70,6 +70,9 @@ export const queryRules: Record<string, ShieldRule> = {
   evaluationSummary: isAuthenticated,
   // Either end's readers and the member; the service scopes the rows.
   memberTransfers: holdsSomewhere(Permission.MEMBERS_READ),
+  // Rows are scoped in SQL to AUDIT_READ; personal values in them need MEMBERS_PERSONAL (redaction.ts).
+  auditLog: holdsSomewhere(Permission.AUDIT_READ),
+  verifyAuditChain: holdsSomewhere(Permission.AUDIT_READ),
 };
 
 /** Every Mutation field, with its rule. */

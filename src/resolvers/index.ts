@@ -1,5 +1,6 @@
 import { AccountResolver, ApiKeyResolver } from './account-resolver';
 import { AnnualGradeResolver, FourGoodAssessmentResolver, MemberGradesResolver, OrgUnitEvaluationsResolver } from './annual-grade-resolver';
+import { AuditResolver } from './audit-resolver';
 import { AuthResolver } from './auth-resolver';
 import { CriteriaSetResolver, CriterionResolver, GradingRulesResolver } from './criteria-set-resolver';
 import { ImportResolver } from './import-resolver';
@@ -60,4 +61,5 @@ export const resolvers = [
   MembershipResolver,
   MemberLifecycleResolver,
   MemberTransferResolver,
+  AuditResolver,
 ] as const;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../request-context';
 import { findAccount } from '../services/accounts/account-queries';
+import { findAuditEntry } from '../services/audit-log/audit-log-queries';
 import { findApiKey, findAssignment } from '../services/accounts/account-lookups';
 import { decodeGlobalId } from '../services/global-id';
 import { findAnnualGrade } from '../services/evaluations/annual-grade-queries';
@@ -40,11 +41,13 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findMeetingEvaluation(ctx, id);
     case 'AnnualGrade':
       return findAnnualGrade(ctx, id);
+    case 'MemberTransfer':
+      return findTransfer(ctx, id);
+    case 'AuditEntry':
+      return findAuditEntry(ctx, id);
     case 'CriteriaSet':
     case 'Criterion':
     case 'FourGoodAssessment':
-    case 'MemberTransfer':
-      return findTransfer(ctx, id);
     case 'MemberPosition':
     case 'ThematicTopic':
     case 'Holiday':

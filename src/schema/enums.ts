@@ -139,6 +139,7 @@ registerEnumType(Permission, {
     EVALUATIONS_APPRAISE: { description: 'Appraise meeting evaluations, decide and publish grades, assess four-good: for units strictly below where held (thẩm định, quyết định).' },
     EVALUATION_RULES_MANAGE: { description: "Set a province's scoring criteria and grading constraints (bộ tiêu chí, quy định xếp loại)." },
     STATISTICS_READ: { description: 'Counts and ratios, no row about a person (xem số liệu thống kê).' },
+    AUDIT_READ: { description: 'Read the audit log of the subtree and verify its chain (xem nhật ký kiểm toán).' },
   },
 });
 

@@ -3,6 +3,7 @@ import { Account } from '../entities/account';
 import { AnnualGrade } from '../entities/annual-grade';
 import { MeetingEvaluation } from '../entities/meeting-evaluation';
 import { ApiKey } from '../entities/api-key';
+import { AuditEntry } from '../entities/audit-entry';
 import { Meeting } from '../entities/meeting';
 import { MeetingTask } from '../entities/meeting-task';
 import { Member } from '../entities/member';
@@ -26,6 +27,7 @@ import { RoleAssignment } from '../entities/role-assignment';
     if (value instanceof MeetingEvaluation) return 'MeetingEvaluation';
     if (value instanceof AnnualGrade) return 'AnnualGrade';
     if (value instanceof MemberTransfer) return 'MemberTransfer';
+    if (value instanceof AuditEntry) return 'AuditEntry';
     return undefined;
   },
 })

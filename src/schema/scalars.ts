@@ -4,3 +4,5 @@ import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
 export const LocalDate = GraphQLLocalDate;
 /** An instant, ISO 8601 with offset (thời điểm). */
 export const DateTime = GraphQLDateTimeISO;
+/** A JSON object, as stored (đối tượng JSON): audit snapshots. */
+export { GraphQLJSONObject as JSONObject } from 'graphql-scalars';

@@ -1,9 +1,9 @@
 import { badInput } from '../errors/app-error';
 
 /** Relay global ids: base64url("Type:dbId"), opaque to clients. */
-export type NodeType = 'OrgUnit' | 'Member' | 'Account' | 'RoleAssignment' | 'ApiKey' | 'MemberPosition' | 'Meeting' | 'MeetingTask' | 'ThematicPlan' | 'ThematicTopic' | 'Holiday' | 'CriteriaSet' | 'Criterion' | 'MeetingEvaluation' | 'AnnualGrade' | 'FourGoodAssessment' | 'MemberTransfer';
+export type NodeType = 'OrgUnit' | 'Member' | 'Account' | 'RoleAssignment' | 'ApiKey' | 'MemberPosition' | 'Meeting' | 'MeetingTask' | 'ThematicPlan' | 'ThematicTopic' | 'Holiday' | 'CriteriaSet' | 'Criterion' | 'MeetingEvaluation' | 'AnnualGrade' | 'FourGoodAssessment' | 'MemberTransfer' | 'AuditEntry';
 
-const NODE_TYPES: readonly NodeType[] = ['OrgUnit', 'Member', 'Account', 'RoleAssignment', 'ApiKey', 'MemberPosition', 'Meeting', 'MeetingTask', 'ThematicPlan', 'ThematicTopic', 'Holiday', 'CriteriaSet', 'Criterion', 'MeetingEvaluation', 'AnnualGrade', 'FourGoodAssessment', 'MemberTransfer'];
+const NODE_TYPES: readonly NodeType[] = ['OrgUnit', 'Member', 'Account', 'RoleAssignment', 'ApiKey', 'MemberPosition', 'Meeting', 'MeetingTask', 'ThematicPlan', 'ThematicTopic', 'Holiday', 'CriteriaSet', 'Criterion', 'MeetingEvaluation', 'AnnualGrade', 'FourGoodAssessment', 'MemberTransfer', 'AuditEntry'];
 
 export function toGlobalId(type: NodeType, id: number | string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
@@ -31,4 +31,9 @@ export function fromGlobalId(globalId: string, expected: NodeType, field: string
   const decoded = decodeGlobalId(globalId, field);
   if (decoded.type !== expected) throw badInput(field, `must be the id of a ${expected}`);
   return decoded.id;
+}
+
+/** Whether a type name (an audit entry's target type) has global ids. */
+export function isNodeType(type: string): type is NodeType {
+  return (NODE_TYPES as readonly string[]).includes(type);
 }

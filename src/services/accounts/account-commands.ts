@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { newApiKey } from '../../auth/api-key-format';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
 import { Permission } from '../../auth/permission';
@@ -135,7 +136,9 @@ export async function revokeApiKey(ctx: RequestContext, apiKeyId: number): Promi
   if (!apiKey || !account) throw notFound('API key');
   if (apiKey.revokedAt) throw conflict('The API key is already revoked');
   return ctx.em.transactional(async (em) => {
-    const managed = await em.findOneOrFail(ApiKey, apiKey.id);
+    // Locked and re-read: of two concurrent revocations the second sees the first and is a CONFLICT.
+    const managed = await em.findOneOrFail(ApiKey, apiKey.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (managed.revokedAt) throw conflict('The API key is already revoked');
     managed.revokedAt = new Date();
     audit(ctx, em, 'revokeApiKey', { type: 'ApiKey', id: apiKey.id, provinceId: null, unitPath: account.homeUnitPath ?? null }, { revokedAt: null }, { revokedAt: managed.revokedAt.toISOString() });
     return managed;

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { Permission } from '../../auth/permission';
 import { Role } from '../../auth/role';
 import { GRANTABLE_ROLES, permissionsOf } from '../../auth/role-permissions';
@@ -65,7 +66,9 @@ export async function revokeRole(ctx: RequestContext, assignmentId: number): Pro
   checkGrantable(ctx, assignment.role, assignment.unitPath ?? null);
   if (assignment.revokedAt) throw conflict('The role assignment is already revoked');
   return ctx.em.transactional(async (em) => {
-    const managed = await em.findOneOrFail(RoleAssignment, assignment.id);
+    // Locked and re-read: of two concurrent revocations the second sees the first and is a CONFLICT.
+    const managed = await em.findOneOrFail(RoleAssignment, assignment.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (managed.revokedAt) throw conflict('The role assignment is already revoked');
     const before = assignmentSnapshot(managed);
     managed.revokedAt = new Date();
     managed.revokedBy = ctx.viewer.accountId ? em.getReference(Account, ctx.viewer.accountId) : null;

@@ -174,6 +174,8 @@ export async function updateMeeting(ctx: RequestContext, input: UpdateMeetingInp
     const tx = { ...ctx, em };
     const meeting = await em.findOneOrFail(Meeting, found.id);
     const before = meetingSnapshot(meeting);
+    // Always write the row, so that the version is checked and bumped even when only attendance, guests or topics change.
+    meeting.updatedAt = new Date();
     await applyFields(tx, meeting, unit, input);
     await checkThematicHasTopic(tx, meeting);
     audit(ctx, em, 'updateMeeting', { type: 'Meeting', id: meeting.id, provinceId: meeting.provinceId, unitPath: meeting.unitPath }, before, meetingSnapshot(meeting));

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../../auth/permission';
 import { Holiday } from '../../entities/holiday';
@@ -106,6 +107,10 @@ export async function updateMeetingRules(ctx: RequestContext, input: MeetingRule
     await em.flush();
     audit(ctx, em, 'updateMeetingRules', { type: 'MeetingRules', id: rules.id, provinceId: province.id, unitPath: province.path }, before, rulesSnapshot(rules));
     return rules;
+  }).catch((error: unknown) => {
+    // Two first settings of a province race to insert its row: the loser's version is stale.
+    if (error instanceof UniqueConstraintViolationException) throw staleVersion(input.version, input.version + 1);
+    throw error;
   });
 }
 

@@ -73,7 +73,8 @@ export async function createOrgUnit(ctx: RequestContext, input: CreateOrgUnitInp
 
   return ctx.em.transactional(async (em) => {
     // The path holds the new id: take it from the sequence first so the row is written once, complete.
-    const [{ id }] = await em.getConnection().execute<{ id: number }[]>("select nextval('org_unit_id_seq')::int as id", [], 'all');
+    // On the transaction's connection: another one from the pool deadlocks once every connection is in such a transaction.
+    const [{ id }] = await em.getConnection().execute<{ id: number }[]>("select nextval('org_unit_id_seq')::int as id", [], 'all', em.getTransactionContext());
     const path = `${parent?.path ?? '/'}${id}/`;
     const provinceId = parent?.provinceId ?? id;
     const unit = em.create(OrgUnit, {
