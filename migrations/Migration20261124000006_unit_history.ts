@@ -56,6 +56,10 @@ begin
 end
 $$`);
     this.addSql(`create trigger org_unit_first_version after insert on org_unit for each row execute function org_unit_first_version()`);
+    // Members of merged and split cells move to the successor with an event of their own.
+    this.addSql(`alter table member_event drop constraint member_event_kind_check`);
+    this.addSql(`alter table member_event add constraint member_event_kind_check check (kind in ('ADMITTED','RECOGNISED_OFFICIAL','PROBATION_EXTENDED',
+      'PROBATION_FAILED','TRANSFER_SENT','TRANSFER_RECEIVED','TRANSFER_CANCELLED','TEMPORARY_ENDED','EXEMPTED','EXEMPTION_ENDED','REMOVED','EXPELLED','DIED','REORGANISED'))`);
     // Units that exist already: one version from their founding (or always, when unknown).
     this.addSql(`
 insert into org_unit_version (unit_id, province_id, parent_id, path, depth, kind, cell_type, name, status, valid_from, valid_to, change)

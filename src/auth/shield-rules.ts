@@ -68,6 +68,8 @@ export const queryRules: Record<string, ShieldRule> = {
   annualGrades: isAuthenticated,
   // Counts only, for aggregate roles too; the service checks the unit.
   evaluationSummary: isAuthenticated,
+  // Today's scope decides which units' history the caller reads.
+  orgUnitAsOf: holdsSomewhere(Permission.TREE_READ),
   // Either end's readers and the member; the service scopes the rows.
   memberTransfers: holdsSomewhere(Permission.MEMBERS_READ),
   // Rows are scoped in SQL to AUDIT_READ; personal values in them need MEMBERS_PERSONAL (redaction.ts).
@@ -117,6 +119,11 @@ export const mutationRules: Record<string, ShieldRule> = {
   publishAnnualGrades: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
   assessFourGood: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
   importOrgUnits: holdsSomewhere(Permission.TREE_WRITE),
+  renameOrgUnit: holdsSomewhere(Permission.TREE_WRITE),
+  moveOrgUnit: holdsSomewhere(Permission.TREE_WRITE),
+  mergeOrgUnits: holdsSomewhere(Permission.TREE_WRITE),
+  splitOrgUnit: holdsSomewhere(Permission.TREE_WRITE),
+  dissolveOrgUnit: holdsSomewhere(Permission.TREE_WRITE),
   importMembers: holdsSomewhere(Permission.MEMBERS_WRITE),
   // Member lifecycle (issue #6): the services check MEMBERS_WRITE at the member's cell, or at the receiving cell.
   recognizeOfficialMember: holdsSomewhere(Permission.MEMBERS_WRITE),

@@ -19,6 +19,9 @@ export interface MemberEventDetails {
   readonly removalKind?: RemovalKind;
   /** TRANSFER_*: official membership or a temporary attachment. */
   readonly transferKind?: MembershipKind;
+  /** REORGANISED: the cell merged or split away, and its successor. */
+  readonly fromUnitId?: number;
+  readonly toUnitId?: number;
   /** Rows written by a seed or the migration rather than a caller. */
   readonly source?: 'ONBOARDING' | 'BACKFILL';
 }

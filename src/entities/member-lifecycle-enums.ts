@@ -15,6 +15,8 @@ export enum MemberEventKind {
   REMOVED = 'REMOVED',
   EXPELLED = 'EXPELLED',
   DIED = 'DIED',
+  /** The member's cell was merged or split: the membership continues in the successor cell. */
+  REORGANISED = 'REORGANISED',
 }
 
 /** Official membership of one cell at a time, or a temporary attachment to another cell. */

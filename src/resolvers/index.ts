@@ -4,6 +4,8 @@ import { AuditResolver } from './audit-resolver';
 import { AuthResolver } from './auth-resolver';
 import { CriteriaSetResolver, CriterionResolver, GradingRulesResolver } from './criteria-set-resolver';
 import { ImportResolver } from './import-resolver';
+import { UnitOperationsResolver } from './unit-operations-resolver';
+import { OrgUnitHistoryResolver, OrgUnitVersionResolver, UnitSuccessionResolver } from './unit-history-resolver';
 import { EvaluationSummaryResolver, OrgUnitRatingsResolver } from './evaluation-summary-resolver';
 import { MeetingEvaluationOfMeetingResolver, MeetingEvaluationResolver, MeetingEvaluationScoreResolver } from './meeting-evaluation-resolver';
 import { CellShortfallResolver, ComplianceResolver } from './compliance-resolver';
@@ -56,6 +58,10 @@ export const resolvers = [
   EvaluationSummaryResolver,
   OrgUnitRatingsResolver,
   ImportResolver,
+  UnitOperationsResolver,
+  OrgUnitVersionResolver,
+  UnitSuccessionResolver,
+  OrgUnitHistoryResolver,
   MemberHistoryResolver,
   MemberEventResolver,
   MembershipResolver,

@@ -20,6 +20,7 @@ registerEnumType(MemberEventKind, {
     REMOVED: { description: 'Removed: struck off or put out of the party (xóa tên, đưa ra khỏi Đảng).' },
     EXPELLED: { description: 'Expelled as discipline (khai trừ).' },
     DIED: { description: 'Died (từ trần).' },
+    REORGANISED: { description: 'The cell was merged or split; membership continues in the successor cell (sáp nhập, chia tách chi bộ).' },
   },
 });
 

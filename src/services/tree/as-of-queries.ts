@@ -56,7 +56,7 @@ export async function unitAsOf(ctx: RequestContext, unitId: number, asOf: string
   return view(rows[0], day);
 }
 
-/** Children as they stood on the day, batched over parents; only those whose unit is in scope today. */
+/** Active children as they stood on the day, batched over parents; only those whose unit is in scope today. */
 export function childrenAsOf(ctx: RequestContext, parent: UnitVersionView): Promise<UnitVersionView[]> {
   const asOf = parent.asOf as string;
   return ctx.loaders
@@ -64,7 +64,7 @@ export function childrenAsOf(ctx: RequestContext, parent: UnitVersionView): Prom
       const scope = scopeSql(ctx.viewer.scope(Permission.TREE_READ), 'u.path');
       const rows = await ctx.em.getConnection().execute<VersionRow[]>(
         `select ${COLUMNS} from org_unit_version v join org_unit u on u.id = v.unit_id
-          where v.parent_id = any(?::int[]) and ${VALID_ON} and ${scope.sql} order by v.parent_id, u.name_sort_key, v.unit_id`,
+          where v.parent_id = any(?::int[]) and ${VALID_ON} and v.status = 'ACTIVE' and ${scope.sql} order by v.parent_id, u.name_sort_key, v.unit_id`,
         [`{${ids.join(',')}}`, asOf, asOf, ...scope.params],
         'all',
       );

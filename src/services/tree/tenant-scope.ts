@@ -25,16 +25,16 @@ export const TENANT_SCOPE_COLUMNS: readonly ScopeColumns[] = [
   { table: 'annual_grade', path: 'unit_path', province: 'province_id' },
   { table: 'four_good_assessment', path: 'unit_path', province: 'province_id' },
   { table: 'membership', path: 'unit_path', province: 'province_id' },
-  { table: 'member_event', path: 'unit_path', province: 'province_id' },
   { table: 'member_transfer', path: 'from_unit_path', province: 'from_province_id' },
   { table: 'member_transfer', path: 'to_unit_path', province: 'to_province_id' },
 ];
 
 /**
  * Path columns that record where something was when it was written, and stay so: the unit
- * versions (the tree as it stood) and the tamper-evident audit log (its hash covers the path).
+ * versions (the tree as it stood), the append-only member events (where the member was), and
+ * the tamper-evident audit log (its hash covers the path). org_unit.path is rewritten apart.
  */
-export const HISTORICAL_PATH_COLUMNS: readonly string[] = ['org_unit.path', 'org_unit_version.path', 'audit_entry.unit_path'];
+export const HISTORICAL_PATH_COLUMNS: readonly string[] = ['org_unit.path', 'org_unit_version.path', 'member_event.unit_path', 'audit_entry.unit_path'];
 
 /**
  * Moves every row of a subtree from one path prefix to another (and province, across

@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Member } from '../../entities/member';
+import { MemberEventKind, MembershipKind } from '../../entities/member-lifecycle-enums';
+import type { RequestContext } from '../../request-context';
+import { appendEvent, endMemberships, moveCaches, openMembership, runningMemberships, type UnitRef } from './member-history';
+
+/** Members with a period (official or temporary) running in the unit on the day. */
+export async function membersIn(em: EntityManager, unitId: number, on: string): Promise<number[]> {
+  const rows = await em.getConnection().execute<Array<{ member_id: number }>>(
+    `select distinct member_id from membership where unit_id = ? and started_on <= ?::date and (ended_on is null or ended_on > ?::date) order by member_id`,
+    [unitId, on, on],
+    'all',
+    em.getTransactionContext(),
+  );
+  return rows.map((r) => r.member_id);
+}
+
+/**
+ * Carries members of a cell that is merged or split into its successor(s) on the day: each gets
+ * a REORGANISED event, their periods in the old cell end and continue (same kind) in the new one,
+ * and official members' caches follow. Posts held in the old cell end with it. In the caller's transaction.
+ */
+export async function reorganiseMembers(ctx: RequestContext, em: EntityManager, from: UnitRef, moves: ReadonlyArray<{ memberId: number; to: UnitRef }>, on: string, decisionRef: string): Promise<void> {
+  const opened: Array<() => void> = [];
+  for (const move of moves) {
+    const member = await em.findOneOrFail(Member, move.memberId);
+    const periods = (await runningMemberships(em, member, on, [MembershipKind.OFFICIAL, MembershipKind.TEMPORARY])).filter((p) => p.unit.id === from.id);
+    const event = appendEvent(ctx, em, member, { kind: MemberEventKind.REORGANISED, occurredOn: on, decisionRef, unit: move.to, details: { fromUnitId: from.id, toUnitId: move.to.id } });
+    endMemberships(periods, on, event);
+    for (const period of periods) opened.push(() => openMembership(em, member, move.to, period.kind, on, event));
+    if (periods.some((p) => p.kind === MembershipKind.OFFICIAL)) moveCaches(em, member, move.to);
+  }
+  // The old periods end before the new ones open: one open period per member and kind (unique index).
+  await em.flush();
+  for (const open of opened) open();
+  await em.flush();
+  await em.getConnection().execute(
+    'update member_position set ended_on = greatest(started_on, ?::date) where unit_id = ? and ended_on is null',
+    [on, from.id],
+    'run',
+    em.getTransactionContext(),
+  );
+}
