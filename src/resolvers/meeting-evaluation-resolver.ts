@@ -56,7 +56,7 @@ export class MeetingEvaluationResolver {
     return updateMeetingEvaluation(ctx, { ...selfFields(input), id: requiredId(input.id, 'MeetingEvaluation', 'input.id'), version: input.version });
   }
 
-  @Mutation(() => MeetingEvaluationType, { description: 'Submits the self-assessment, adopted by the cell\'s vote, to the superior committee (gửi cấp trên thẩm định).' })
+  @Mutation(() => MeetingEvaluationType, { description: "Submits the self-assessment, adopted by the cell's vote, to the superior committee (gửi cấp trên thẩm định). A missing score or vote is BAD_USER_INPUT naming the updateMeetingEvaluation field to fill (input.scores, input.votes)." })
   submitMeetingEvaluation(
     @Arg('id', () => ID, { description: 'The evaluation.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read.' }) version: number,

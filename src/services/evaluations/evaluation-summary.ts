@@ -121,9 +121,11 @@ export async function evaluationSummary(ctx: RequestContext, unitId: number, per
     [unit.path, unit.path, from, to],
     'all',
   );
+  // Readers of meetings only (members) count published grades: a decision is theirs once published.
+  const decidedVisible = v.can(Permission.GRADES_READ, unit.path) || v.can(Permission.STATISTICS_READ, unit.path);
   const grades = await conn.execute<Array<{ subject_kind: GradeSubjectKind; level: GradeLevel; n: number }>>(
     `select e.subject_kind, e.decided_level as level, count(*)::int as n from annual_grade e
-      where ${subtree} and e.year = ? and e.state <> 'PROPOSED' group by 1, 2`,
+      where ${subtree} and e.year = ? and ${decidedVisible ? "e.state <> 'PROPOSED'" : "e.state = 'PUBLISHED'"} group by 1, 2`,
     [unit.path, unit.path, period.year],
     'all',
   );

@@ -42,7 +42,9 @@ export async function updateGradingRules(ctx: RequestContext, input: GradingRule
     let rules: GradingRules;
     if (current.provinceId === province.id) {
       rules = await em.findOneOrFail(GradingRules, current.id);
-      em.assign(rules, fields);
+      // Plain assignment: em.assign validates the nullable numeric against its reflected runtime type (string) and rejects a number.
+      rules.excellentMaxShareOfGood = fields.excellentMaxShareOfGood;
+      rules.excellentRequiresNoWeakMonth = fields.excellentRequiresNoWeakMonth;
     } else {
       rules = em.create(GradingRules, { provinceId: province.id, ...fields });
     }

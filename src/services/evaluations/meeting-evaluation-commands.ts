@@ -272,10 +272,10 @@ export async function appraiseMeetingEvaluation(ctx: RequestContext, input: { id
  */
 export async function reopenMeetingEvaluation(ctx: RequestContext, input: { id: number; version: number; reason: string }): Promise<MeetingEvaluation> {
   const found = await loadForChange(ctx, input.id, input.version);
-  const reason = requiredText(input.reason, 'input.reason', 2000);
-  if (found.state === EvaluationState.DRAFT) throw conflict('A draft is open already', { field: 'state' });
   if (found.state === EvaluationState.APPRAISED) await checkMayAppraise(ctx, found.unitPath);
   else if (!ctx.viewer.canFromAbove(Permission.EVALUATIONS_APPRAISE, found.unitPath)) checkMayPrepare(ctx, found.unitPath);
+  if (found.state === EvaluationState.DRAFT) throw conflict('A draft is open already', { field: 'state' });
+  const reason = requiredText(input.reason, 'input.reason', 2000);
   return ctx.em.transactional(async (em) => {
     const evaluation = await em.findOneOrFail(MeetingEvaluation, found.id);
     const before = await snapshotOf(em, evaluation);
