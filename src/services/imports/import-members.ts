@@ -1,14 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../../auth/permission';
 import { scopeSql } from '../../auth/scope-sql';
 import { Member } from '../../entities/member';
 import { Gender, GeneralEducation, PoliticalTheory, ProfessionalQualification } from '../../entities/member-enums';
-import { OrgUnit } from '../../entities/org-unit';
 import { badInput } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { createMember, updateMember } from '../members/member-commands';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { enumValue, readCsv, type CsvRow, type ImportProblem } from './csv-table';
+import { unitByCode } from './import-org-units';
 import { runImport, type ImportResult, type RowOutcome } from './import-runner';
 
 /** Columns of a members file; the party card number (số thẻ đảng viên) is the key. */
@@ -20,17 +19,6 @@ const REQUIRED = ['partyCardNumber', 'cellCode', 'fullName', 'gender', 'ethnicit
 
 /** Descriptive fields an import may update; cell, status and lifecycle dates change only through their own operations. */
 const DESCRIPTIVE = ['fullName', 'birthDate', 'ethnicity', 'religion', 'citizenId', 'phone', 'address'] as const;
-
-async function cellByCode(em: EntityManager, rootPath: string, code: string): Promise<OrgUnit | null> {
-  const rows = await em.getConnection().execute<Array<{ id: number }>>(
-    'select id from org_unit where code = ? and path like ? order by id limit 2',
-    [code, `${rootPath}%`],
-    'all',
-    em.getTransactionContext(),
-  );
-  if (rows.length > 1) throw badInput('input.cellCode', 'is used by more than one unit under the root');
-  return rows.length === 0 ? null : em.findOne(OrgUnit, rows[0].id);
-}
 
 /** A member the viewer may write, by card number; others are left to createMember's "already used". */
 async function memberByCard(tx: RequestContext, card: string): Promise<Member | null> {
@@ -74,7 +62,7 @@ export async function importMembers(ctx: RequestContext, input: { rootId: number
   const apply = async (tx: RequestContext, row: CsvRow): Promise<RowOutcome> => {
     const v = row.values;
     const e = enums.get(row.row);
-    const cell = await cellByCode(tx.em, root.path, v.cellCode);
+    const cell = await unitByCode(tx.em, root.path, v.cellCode, 'input.cellCode');
     if (!cell) throw badInput('input.cellCode', `no unit with code ${v.cellCode} under the root`);
     const fields = {
       fullName: v.fullName, gender: e?.gender as Gender, birthDate: v.birthDate ?? null, ethnicity: v.ethnicity, religion: v.religion ?? null,

@@ -13,14 +13,14 @@ export const ORG_UNIT_COLUMNS = ['code', 'parentCode', 'kind', 'name', 'cellType
 const REQUIRED = ['code', 'kind', 'name'] as const;
 
 /** The unit with this code in the root's subtree (read in the import's transaction, so earlier rows count). */
-async function unitByCode(em: EntityManager, rootPath: string, code: string): Promise<OrgUnit | null> {
+export async function unitByCode(em: EntityManager, rootPath: string, code: string, field = 'input.code'): Promise<OrgUnit | null> {
   const rows = await em.getConnection().execute<Array<{ id: number }>>(
     'select id from org_unit where code = ? and path like ? order by id limit 2',
     [code, `${rootPath}%`],
     'all',
     em.getTransactionContext(),
   );
-  if (rows.length > 1) throw badInput('input.code', `is used by more than one unit under the import's root`);
+  if (rows.length > 1) throw badInput(field, `${code} is used by more than one unit under the import's root`);
   return rows.length === 0 ? null : em.findOne(OrgUnit, rows[0].id);
 }
 
@@ -47,7 +47,7 @@ export async function importOrgUnits(ctx: RequestContext, input: { rootId: numbe
     const v = row.values;
     const kind = kinds.get(row.row) as OrgUnitKind;
     const cellType = cellTypes.get(row.row) ?? null;
-    const parent = v.parentCode ? await unitByCode(tx.em, root.path, v.parentCode) : root;
+    const parent = v.parentCode ? await unitByCode(tx.em, root.path, v.parentCode, 'input.parentCode') : root;
     if (!parent) throw badInput('input.parentCode', `no unit with code ${v.parentCode} under the root or in a row above`);
     const existing = await unitByCode(tx.em, root.path, v.code);
     if (!existing) {
