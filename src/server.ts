@@ -85,8 +85,8 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
 
   app.use(
     '/graphql',
-    // Large enough for a CSV import of 20,000 rows sent as a variable.
-    express.json({ limit: '16mb' }),
+    // Large enough for a CSV import of 5,000 rows sent as a variable.
+    express.json({ limit: '4mb' }),
     (req, res, next) => {
       if (!config.sqlStatementHeader) return next();
       // Counts the statements this request runs; read by the benchmark and the N+1 tests.

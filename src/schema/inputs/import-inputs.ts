@@ -5,7 +5,7 @@ export class CsvImportInput {
   @Field(() => ID, { description: 'The unit under which codes are resolved and new top-level rows are placed.' })
   rootId!: string;
 
-  @Field({ description: 'The file, UTF-8, comma-separated, with a header row; at most 20,000 rows.' })
+  @Field({ description: 'The file, UTF-8, comma-separated, with a header row; at most 5,000 rows.' })
   csv!: string;
 
   @Field({ defaultValue: false, description: 'Check every row and write nothing.' })

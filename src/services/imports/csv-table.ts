@@ -15,7 +15,7 @@ export interface CsvRow {
   readonly values: Readonly<Record<string, string>>;
 }
 
-export const MAX_IMPORT_ROWS = 20000;
+export const MAX_IMPORT_ROWS = 5000;
 
 /** A rejected import: nothing was written; every problem found is listed (BAD_USER_INPUT). */
 export function importRejected(problems: readonly ImportProblem[]): AppError {

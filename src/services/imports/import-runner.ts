@@ -35,7 +35,10 @@ export async function runImport(
       for (const row of rows) {
         if (failedRows.has(row.row)) continue;
         try {
-          const outcome = await em.transactional((inner) => apply({ ...ctx, em: inner, loaders: createLoaders(inner, ctx.viewer) }, row));
+          // A clean identity map per row, in the same transaction: otherwise every savepoint carries
+          // (and flushes over) the entities of all rows before it, and a file costs O(rows²).
+          const rowEm = em.fork({ clear: true, keepTransactionContext: true });
+          const outcome = await rowEm.transactional((inner) => apply({ ...ctx, em: inner, loaders: createLoaders(inner, ctx.viewer) }, row));
           counts[outcome] += 1;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
