@@ -26,8 +26,10 @@ export async function reorganiseMembers(ctx: RequestContext, em: EntityManager, 
     const member = await em.findOneOrFail(Member, move.memberId);
     const periods = (await runningMemberships(em, member, on, [MembershipKind.OFFICIAL, MembershipKind.TEMPORARY])).filter((p) => p.unit.id === from.id);
     const event = appendEvent(ctx, em, member, { kind: MemberEventKind.REORGANISED, occurredOn: on, decisionRef, unit: move.to, details: { fromUnitId: from.id, toUnitId: move.to.id } });
+    // A temporary attachment keeps its planned end (an end no event has written yet) in the successor.
+    const plannedEnds = periods.map((p) => (!p.endedBy && p.endedOn && p.endedOn > on ? p.endedOn : null));
     endMemberships(periods, on, event);
-    for (const period of periods) opened.push(() => openMembership(em, member, move.to, period.kind, on, event));
+    periods.forEach((period, i) => opened.push(() => openMembership(em, member, move.to, period.kind, on, event, plannedEnds[i])));
     if (periods.some((p) => p.kind === MembershipKind.OFFICIAL)) moveCaches(em, member, move.to);
   }
   // The old periods end before the new ones open: one open period per member and kind (unique index).

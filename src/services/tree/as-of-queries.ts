@@ -3,6 +3,7 @@ import { scopeSql } from '../../auth/scope-sql';
 import type { OrgUnitKind, CellType, OrgUnitStatus } from '../../entities/org-unit-enums';
 import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
+import { inSubtreeSql } from '../batched-page';
 import { validDate } from '../validate';
 import { getOrgUnit } from './org-unit-queries';
 
@@ -90,15 +91,22 @@ export async function countsAsOf(ctx: RequestContext, unit: UnitVersionView): Pr
   const current = await ctx.loaders.orgUnitById.load(unit.unitId);
   if (!current || !(ctx.viewer.can(Permission.MEMBERS_READ, current.path) || ctx.viewer.can(Permission.STATISTICS_READ, current.path))) return null;
   const day = unit.asOf as string;
-  const [row] = await ctx.em.getConnection().execute<Array<{ cells: number; members: number }>>(
-    `with units as (select v.unit_id, v.kind from org_unit_version v where v.path like ? and ${VALID_ON} and v.status = 'ACTIVE')
-     select (select count(*) from units where kind in ('CELL','GRASSROOTS_CELL'))::int as cells,
-            (select count(distinct ms.member_id) from membership ms join units on units.unit_id = ms.unit_id
-              where ms.kind = 'OFFICIAL' and ms.started_on <= ? and (ms.ended_on is null or ms.ended_on > ?))::int as members`,
-    [`${unit.path}%`, day, day, day, day],
-    'all',
-  );
-  return row;
+  // Batched over the units of a level read as of the same day: one statement, not one per unit.
+  return ctx.loaders
+    .keyed<string, { cells: number; members: number }>(`countsAsOf:${day}`, async (paths) => {
+      const rows = await ctx.em.getConnection().execute<Array<{ cells: number; members: number }>>(
+        `select (select count(*) from org_unit_version v
+                  where ${inSubtreeSql('v.path', 'k.path')} and ${VALID_ON} and v.status = 'ACTIVE' and v.kind in ('CELL','GRASSROOTS_CELL'))::int as cells,
+                (select count(distinct ms.member_id) from org_unit_version v join membership ms on ms.unit_id = v.unit_id
+                  where ${inSubtreeSql('v.path', 'k.path')} and ${VALID_ON} and v.status = 'ACTIVE'
+                    and ms.kind = 'OFFICIAL' and ms.started_on <= ? and (ms.ended_on is null or ms.ended_on > ?))::int as members
+           from unnest(string_to_array(?, ',')::text[]) with ordinality as k(path, ord) order by k.ord`,
+        [day, day, day, day, day, day, paths.join(',')],
+        'all',
+      );
+      return rows;
+    })
+    .load(unit.path);
 }
 
 /** Every version of a unit, oldest first: its names, places and states with their dates. */

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Permission } from '../../auth/permission';
 import { OrgUnit } from '../../entities/org-unit';
 import { isCellKind, OrgUnitStatus, type CellType } from '../../entities/org-unit-enums';
-import { badInput, conflict } from '../../errors/app-error';
+import { badInput, conflict, forbidden } from '../../errors/app-error';
 import { createLoaders } from '../../loaders/loaders';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
@@ -9,12 +10,33 @@ import { membersIn, reorganiseMembers } from '../members/reorganisation';
 import { createOrgUnit, unitSnapshot } from './org-unit-commands';
 import { checkDecision, unitToChange, type DatedDecision } from './rename-move';
 import { rewriteSubtreeScope } from './tenant-scope';
-import { checkNotBeforeLastChange, recordVersions } from './unit-versions';
+import { checkNoMemberHistoryAfter, checkNotBeforeLastChange, recordVersions } from './unit-versions';
+import { optionalText, requiredText } from '../validate';
 
 export interface NewUnit {
   readonly name: string;
   readonly code?: string | null;
   readonly cellType?: CellType | null;
+}
+
+/**
+ * A unit the operation will create, checked before anything is written, with the fields named as
+ * the client sent them (createOrgUnit would name them `input.name`, `input.cellType`).
+ */
+function checkNewUnit(unit: NewUnit, kind: OrgUnit['kind'], inherited: CellType | null | undefined, field: string): NewUnit {
+  const name = requiredText(unit.name, `${field}.name`, 200);
+  const code = optionalText(unit.code, `${field}.code`, 50);
+  if (unit.cellType && !isCellKind(kind)) throw badInput(`${field}.cellType`, `only cells have a cell type, not a ${kind}`);
+  const cellType = unit.cellType ?? inherited ?? null;
+  if (isCellKind(kind) && !cellType) throw badInput(`${field}.cellType`, `is required for a ${kind}`);
+  return { name, code, cellType };
+}
+
+const parentPath = (path: string): string => path.replace(/[0-9]+\/$/, '');
+
+/** New units go under the parent: the caller must be able to create them there (createOrgUnit would answer NOT_FOUND for a parent out of scope). */
+function checkMayCreateUnder(ctx: RequestContext, unit: OrgUnit): void {
+  if (!ctx.viewer.can(Permission.TREE_WRITE, unit.parent ? parentPath(unit.path) : null)) throw forbidden('You may not create units under the parent of this unit');
 }
 
 const ref = (u: OrgUnit): { id: number; path: string; provinceId: number } => ({ id: u.id, path: u.path, provinceId: u.provinceId });
@@ -101,13 +123,25 @@ export async function mergeOrgUnits(
     }
     await checkNoTransfersInFlight(ctx.em, s, `input.units.${i}.id`);
   }
-  await checkNotBeforeLastChange(ctx.em, [...sources.map((s) => s.id), ...(target ? [target.id] : [])], decision.on, 'input.on');
+  if (input.newUnit) checkMayCreateUnder(ctx, sources[0]);
+  const newUnit = input.newUnit ? checkNewUnit(input.newUnit, sources[0].kind, sources[0].cellType, 'input.newUnit') : null;
+  // The units merged away, everything under them (reattached to the result) and the result.
+  const moved: number[] = [];
+  for (const s of sources) moved.push(...(await subtreeIds(ctx.em, s.path)));
+  await checkNotBeforeLastChange(ctx.em, [...moved, ...(target ? [target.id] : [])], decision.on, 'input.on');
+  await checkNoMemberHistoryAfter(ctx.em, sources.map((s) => s.id), decision.on, 'input.on');
   const parentId = sources[0].parent?.id ?? null;
   return ctx.em.transactional(async (em) => {
     const tx = txContext(ctx, em);
     const result = target
       ? await em.findOneOrFail(OrgUnit, target.id)
-      : await createOrgUnit(tx, { parentId, kind: sources[0].kind, name: (input.newUnit as NewUnit).name, code: input.newUnit?.code, cellType: input.newUnit?.cellType ?? sources[0].cellType ?? null, foundedOn: decision.on });
+      : await createOrgUnit(tx, { parentId, kind: sources[0].kind, name: (newUnit as NewUnit).name, code: newUnit?.code, cellType: newUnit?.cellType ?? null, foundedOn: decision.on });
+    if (target) {
+      // The receiving unit changes too (it gains units and members): its version moves on, checked
+      // against the one read, so that a concurrent dissolution or merger of it is a CONFLICT.
+      result.updatedAt = new Date();
+      await em.flush();
+    }
     for (const s of sources) {
       const source = await em.findOneOrFail(OrgUnit, s.id);
       const before = unitSnapshot(source);
@@ -138,8 +172,12 @@ export async function splitOrgUnit(ctx: RequestContext, input: DatedDecision & {
   const unit = await unitToChange(ctx, input.id, input.version, 'input.id');
   if (input.parts.length < 2) throw badInput('input.parts', 'a split makes at least two units');
   if (!unit.parent) throw badInput('input.id', 'a province is not split here');
+  checkMayCreateUnder(ctx, unit);
   await checkNoTransfersInFlight(ctx.em, unit, 'input.id');
-  await checkNotBeforeLastChange(ctx.em, [unit.id], decision.on, 'input.on');
+  const newUnits = input.parts.map((part, p) => checkNewUnit(part.unit, unit.kind, unit.cellType, `input.parts.${p}.unit`));
+  // The unit split and everything under it (its children are reattached to the parts).
+  await checkNotBeforeLastChange(ctx.em, await subtreeIds(ctx.em, unit.path), decision.on, 'input.on');
+  await checkNoMemberHistoryAfter(ctx.em, [unit.id], decision.on, 'input.on');
   const children = new Set((await activeChildren(ctx.em, unit.id)).map((c) => c.id));
   const members = new Set(await membersIn(ctx.em, unit.id, decision.on));
   const placed = new Set<string>();
@@ -168,8 +206,8 @@ export async function splitOrgUnit(ctx: RequestContext, input: DatedDecision & {
     const source = await em.findOneOrFail(OrgUnit, unit.id);
     const before = unitSnapshot(source);
     const parts: OrgUnit[] = [];
-    for (const part of input.parts) {
-      const created = await createOrgUnit(tx, { parentId: unit.parent?.id ?? null, kind: unit.kind, name: part.unit.name, code: part.unit.code, cellType: part.unit.cellType ?? unit.cellType ?? null, foundedOn: decision.on });
+    for (const [p, part] of input.parts.entries()) {
+      const created = await createOrgUnit(tx, { parentId: unit.parent?.id ?? null, kind: unit.kind, name: newUnits[p].name, code: newUnits[p].code, cellType: newUnits[p].cellType ?? null, foundedOn: decision.on });
       for (const childId of part.childIds) await reattach(tx, em, await em.findOneOrFail(OrgUnit, childId), created, decision, 'SPLIT');
       await reorganiseMembers(tx, em, ref(source), part.memberIds.map((memberId) => ({ memberId, to: ref(created) })), decision.on, decision.decisionRef);
       parts.push(created);
@@ -189,7 +227,8 @@ export async function dissolveOrgUnit(ctx: RequestContext, input: DatedDecision 
   const members = (await membersIn(ctx.em, unit.id, decision.on)).length;
   if (children + members > 0) throw badInput('input.id', `the unit still has ${children} active unit(s) and ${members} member(s): move, transfer or merge them first`);
   await checkNoTransfersInFlight(ctx.em, unit, 'input.id');
-  await checkNotBeforeLastChange(ctx.em, [unit.id], decision.on, 'input.on');
+  await checkNotBeforeLastChange(ctx.em, await subtreeIds(ctx.em, unit.path), decision.on, 'input.on');
+  await checkNoMemberHistoryAfter(ctx.em, [unit.id], decision.on, 'input.on');
   return ctx.em.transactional(async (em) => {
     const managed = await em.findOneOrFail(OrgUnit, unit.id);
     const before = unitSnapshot(managed);

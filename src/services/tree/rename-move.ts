@@ -66,16 +66,18 @@ export async function moveOrgUnit(ctx: RequestContext, input: DatedDecision & { 
   const subtree = await ctx.em.getConnection().execute<Array<{ id: number }>>('select id from org_unit where path like ?', [`${unit.path}%`], 'all');
   const ids = subtree.map((r) => r.id);
   await checkNotBeforeLastChange(ctx.em, ids, decision.on, 'input.on');
+  // `unit` is the entity the transaction refreshes: keep the old path for the audit.
+  const oldPath = unit.path;
   return ctx.em.transactional(async (em) => {
     const managed = await em.findOneOrFail(OrgUnit, unit.id);
     const before = unitSnapshot(managed);
     managed.parent = em.getReference(OrgUnit, parent.id);
     managed.updatedAt = new Date();
     await em.flush();
-    await rewriteSubtreeScope(em, unit.path, `${parent.path}${unit.id}/`, parent.depth + 1 - unit.depth, parent.provinceId);
+    await rewriteSubtreeScope(em, oldPath, `${parent.path}${unit.id}/`, parent.depth + 1 - unit.depth, parent.provinceId);
     await em.refresh(managed);
     await recordVersions(ctx, em, ids, decision.on, 'MOVED', decision.decisionRef);
-    audit(ctx, em, 'moveOrgUnit', { type: 'OrgUnit', id: unit.id, provinceId: parent.provinceId, unitPath: managed.path }, { ...before, path: unit.path }, { ...unitSnapshot(managed), path: managed.path, units: ids.length, ...decision });
+    audit(ctx, em, 'moveOrgUnit', { type: 'OrgUnit', id: unit.id, provinceId: parent.provinceId, unitPath: managed.path }, { ...before, path: oldPath }, { ...unitSnapshot(managed), path: managed.path, units: ids.length, ...decision });
     return managed;
   });
 }

@@ -30,6 +30,14 @@ export const TENANT_SCOPE_COLUMNS: readonly ScopeColumns[] = [
 ];
 
 /**
+ * Province columns of rows that belong to a member but carry no path of their own: they follow
+ * the member's (official) cell, so a move across provinces rewrites them from the member row.
+ */
+export const MEMBER_PROVINCE_COLUMNS: ReadonlyArray<{ readonly table: string; readonly member: string; readonly province: string }> = [
+  { table: 'member_exemption', member: 'member_id', province: 'province_id' },
+];
+
+/**
  * Path columns that record where something was when it was written, and stay so: the unit
  * versions (the tree as it stood), the append-only member events (where the member was), and
  * the tamper-evident audit log (its hash covers the path). org_unit.path is rewritten apart.
@@ -49,5 +57,9 @@ export async function rewriteSubtreeScope(em: EntityManager, oldPrefix: string, 
       `update ${c.table} set ${c.path} = ? || substr(${c.path}, ?)${province} where ${c.path} like ?`,
       c.province ? [newPrefix, oldPrefix.length + 1, provinceId, `${oldPrefix}%`] : [newPrefix, oldPrefix.length + 1, `${oldPrefix}%`],
     );
+  }
+  // After the member rows: their paths are the new ones now.
+  for (const c of MEMBER_PROVINCE_COLUMNS) {
+    await run(`update ${c.table} t set ${c.province} = m.province_id from member m where m.id = t.${c.member} and m.unit_path like ? and t.${c.province} <> m.province_id`, [`${newPrefix}%`]);
   }
 }

@@ -17,6 +17,27 @@ export async function checkNotBeforeLastChange(em: EntityManager, unitIds: reado
 }
 
 /**
+ * Members leave a unit that is merged, split or dissolved on `on`: none of their history there
+ * (periods begun or ended by an event, events recorded at the unit) may come after that day, or it
+ * would be left in a unit that no longer existed (or rewritten). The planned end of a temporary
+ * attachment (no event yet) is not history: the attachment goes on in the successor.
+ */
+export async function checkNoMemberHistoryAfter(em: EntityManager, unitIds: readonly number[], on: string, field: string): Promise<void> {
+  const ids = `{${unitIds.join(',')}}`;
+  const rows = await em.getConnection().execute<Array<{ last: string | null }>>(
+    `select max(d)::text as last from (
+       select started_on as d from membership where unit_id = any(?::int[])
+       union all select ended_on from membership where unit_id = any(?::int[]) and ended_by_event_id is not null
+       union all select occurred_on from member_event where unit_id = any(?::int[])) h`,
+    [ids, ids, ids],
+    'all',
+    em.getTransactionContext(),
+  );
+  const last = rows[0]?.last;
+  if (last && on < last) throw badInput(field, `is before the last recorded change of these units' members (${last})`);
+}
+
+/**
  * Closes the current version of each unit on `on` and opens one from the unit's row as it now
  * stands: call after changing the rows, inside the operation's transaction.
  */
