@@ -28,6 +28,9 @@ export interface InspectionCoverage {
   readonly inspectedCellCount: number;
   readonly supervisedCellCount: number;
   readonly coveredCellCount: number;
+  readonly inspectedRate: number | null;
+  readonly coverageRate: number | null;
+  readonly meetsRequirement: boolean;
   readonly inspectionsByState: CountBy<string>[];
   readonly findingsByKind: CountBy<string>[];
   readonly findingsBySubject: CountBy<string>[];
@@ -67,6 +70,8 @@ export async function inspectionCoverage(ctx: RequestContext, unit: OrgUnit, yea
        from remediation_action where inspection_id in (${ofYear})`,
     [todayInVietnam(), todayInVietnam(), ...p],
   );
+  const covered = ids.filter((id) => inspected.has(id) || supervised.has(id)).length;
+  const rate = (n: number): number | null => (ids.length === 0 ? null : n / ids.length);
   const counts = (rows: Row[]): CountBy<string>[] => rows.map((r) => ({ key: String(r.key), count: Number(r.count) }));
   return {
     unit,
@@ -74,7 +79,10 @@ export async function inspectionCoverage(ctx: RequestContext, unit: OrgUnit, yea
     cellCount: ids.length,
     inspectedCellCount: inspected.size,
     supervisedCellCount: ids.filter((id) => supervised.has(id)).length,
-    coveredCellCount: ids.filter((id) => inspected.has(id) || supervised.has(id)).length,
+    coveredCellCount: covered,
+    inspectedRate: rate(inspected.size),
+    coverageRate: rate(covered),
+    meetsRequirement: covered === ids.length,
     inspectionsByState: counts(byState),
     findingsByKind: counts(byKind),
     findingsBySubject: counts(bySubject),

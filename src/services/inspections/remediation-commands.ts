@@ -8,7 +8,7 @@ import { getOrgUnit } from '../tree/org-unit-queries';
 import { optionalText, requiredText, validDate } from '../validate';
 import { checkWritable } from './inspection-access';
 import { auditInspection, checkInsideBody, checkStateForInput, notBefore, onInspection } from './inspection-guard';
-import { accessTo, getInspection } from './inspection-queries';
+import { accessTo, findInspection, getInspection } from './inspection-queries';
 
 export interface AddRemediationInput {
   readonly inspectionId: number;
@@ -40,11 +40,16 @@ export async function addRemediationAction(ctx: RequestContext, input: AddRemedi
   });
 }
 
-/** An action whose inspection's content the viewer reads; NOT_FOUND otherwise. */
-export async function getRemediationAction(ctx: RequestContext, id: number): Promise<RemediationAction> {
+/** An action whose inspection's content the viewer reads, or null (out of scope answers like missing). */
+export async function findRemediationAction(ctx: RequestContext, id: number): Promise<RemediationAction | null> {
   const action = await ctx.em.findOne(RemediationAction, id);
-  const inspection = action ? await getInspection(ctx, action.inspection.id).catch(() => null) : null;
-  if (!action || !inspection || (await accessTo(ctx, inspection)) !== 'CONTENT') throw notFound('Remediation action');
+  const inspection = action ? await findInspection(ctx, action.inspection.id) : null;
+  return action && inspection && (await accessTo(ctx, inspection)) === 'CONTENT' ? action : null;
+}
+
+export async function getRemediationAction(ctx: RequestContext, id: number): Promise<RemediationAction> {
+  const action = await findRemediationAction(ctx, id);
+  if (!action) throw notFound('Remediation action');
   return action;
 }
 
