@@ -46,6 +46,13 @@ describe('an inspection from plan to close', () => {
     await expectRejected(app, INSPECTOR, INSPECTION_TABLES, CONCLUDE, { input: { inspectionId: planned.id, version: planned.version, on: '2026-04-01', conclusions: 'x' } }, { code: 'CONFLICT', field: 'version' });
   });
 
+  test('a step in the future, or a conclusion before the start, is BAD_USER_INPUT on the date', async () => {
+    const planned = await planInspection(app);
+    await expectRejected(app, INSPECTOR, INSPECTION_TABLES, START, { input: { inspectionId: planned.id, version: planned.version, on: '2099-01-01' } }, { code: 'BAD_USER_INPUT', field: 'input.on' });
+    const started = ok(await app.run(INSPECTOR, START, { input: { inspectionId: planned.id, version: planned.version, on: '2026-03-02' } })).startInspection;
+    await expectRejected(app, INSPECTOR, INSPECTION_TABLES, CONCLUDE, { input: { inspectionId: planned.id, version: started.version, on: '2026-03-01', conclusions: 'x' } }, { code: 'BAD_USER_INPUT', field: 'input.on' });
+  });
+
   test('steps out of order are a CONFLICT on the state', async () => {
     const planned = await planInspection(app);
     await expectRejected(app, INSPECTOR, INSPECTION_TABLES, CONCLUDE, { input: { inspectionId: planned.id, version: planned.version, on: '2026-04-01', conclusions: 'x' } }, { code: 'CONFLICT', field: 'state' });

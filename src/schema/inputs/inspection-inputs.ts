@@ -50,7 +50,7 @@ export class InspectionStepInput {
   @Field(() => Int, { description: "The inspection's version you read; a stale version is a CONFLICT." })
   version!: number;
 
-  @Field(() => LocalDate, { description: 'Date of the step (ngày).' })
+  @Field(() => LocalDate, { description: 'Date of the step (ngày), not in the future and not before the previous step.' })
   on!: string;
 }
 
@@ -113,7 +113,7 @@ export class RemediationStepInput {
   @Field(() => Int, { description: "The action's version you read; a stale version is a CONFLICT." })
   version!: number;
 
-  @Field(() => LocalDate, { description: 'Date of the step.' })
+  @Field(() => LocalDate, { description: 'Date of the step, not in the future.' })
   on!: string;
 
   @Field(() => String, { nullable: true, description: 'Report of the work, or the verification (required to verify).' })

@@ -9,7 +9,7 @@ import { Permission } from '../../auth/permission';
 import type { RequestContext } from '../../request-context';
 import { getMember } from '../members/member-queries';
 import { getOrgUnit } from '../tree/org-unit-queries';
-import { optionalText, requiredText, validDate } from '../validate';
+import { notInFuture, optionalText, requiredText, validDate } from '../validate';
 import { auditInspection, checkInsideBody, checkState, notBefore, onInspection } from './inspection-guard';
 import { subjectsFor } from './inspection-queries';
 
@@ -89,7 +89,7 @@ export interface InspectionStepInput {
 
 /** planned → in progress (tiến hành kiểm tra). */
 export function startInspection(ctx: RequestContext, input: InspectionStepInput): Promise<Inspection> {
-  return onInspection(ctx, input.inspectionId, input.version, () => validDate(input.on, 'input.on'), async (em, inspection, on) => {
+  return onInspection(ctx, input.inspectionId, input.version, () => notInFuture(input.on, 'input.on'), async (em, inspection, on) => {
     checkState(inspection, [InspectionState.PLANNED], 'start');
     inspection.state = InspectionState.IN_PROGRESS;
     inspection.startedOn = on;
@@ -106,7 +106,7 @@ export interface ConcludeInspectionInput extends InspectionStepInput {
 /** in progress → concluded, with the conclusions and recommendations (kết luận, kiến nghị). */
 export function concludeInspection(ctx: RequestContext, input: ConcludeInspectionInput): Promise<Inspection> {
   const parse = (i: Inspection) => {
-    const on = validDate(input.on, 'input.on');
+    const on = notInFuture(input.on, 'input.on');
     notBefore(on, i.startedOn, 'input.on', 'the start');
     return { on, conclusions: requiredText(input.conclusions, 'input.conclusions', 20000), recommendations: optionalText(input.recommendations, 'input.recommendations', 20000) };
   };
@@ -124,7 +124,7 @@ export function concludeInspection(ctx: RequestContext, input: ConcludeInspectio
 /** Announces the conclusions to the inspected units (thông báo kết luận): they read them from then on. */
 export function publishInspectionConclusions(ctx: RequestContext, input: InspectionStepInput): Promise<Inspection> {
   const parse = (i: Inspection) => {
-    const on = validDate(input.on, 'input.on');
+    const on = notInFuture(input.on, 'input.on');
     notBefore(on, i.concludedOn, 'input.on', 'the conclusion');
     return on;
   };
@@ -145,7 +145,7 @@ export interface CloseInspectionInput extends InspectionStepInput {
 /** concluded → closed; CONFLICT while remediation is not verified, unless waived with a reason. */
 export function closeInspection(ctx: RequestContext, input: CloseInspectionInput): Promise<Inspection> {
   const parse = (i: Inspection) => {
-    const on = validDate(input.on, 'input.on');
+    const on = notInFuture(input.on, 'input.on');
     notBefore(on, i.concludedOn, 'input.on', 'the conclusion');
     return { on, waiver: optionalText(input.waiverReason, 'input.waiverReason', 2000) };
   };

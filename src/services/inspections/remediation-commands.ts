@@ -5,7 +5,7 @@ import { RemediationAction } from '../../entities/remediation-action';
 import { conflict, notFound, staleVersion } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { getOrgUnit } from '../tree/org-unit-queries';
-import { optionalText, requiredText, validDate } from '../validate';
+import { notInFuture, optionalText, requiredText, validDate } from '../validate';
 import { checkWritable } from './inspection-access';
 import { auditInspection, checkInsideBody, checkStateForInput, notBefore, onInspection } from './inspection-guard';
 import { accessTo, findInspection, getInspection } from './inspection-queries';
@@ -64,7 +64,7 @@ async function onAction(ctx: RequestContext, input: RemediationStepInput, operat
   const seen = await getRemediationAction(ctx, input.actionId);
   const inspection = await getInspection(ctx, seen.inspection.id);
   checkWritable(ctx.viewer, inspection);
-  const on = validDate(input.on, 'input.on');
+  const on = notInFuture(input.on, 'input.on');
   const note = to === RemediationStatus.VERIFIED ? requiredText(input.note, 'input.note', 2000) : optionalText(input.note, 'input.note', 2000);
   return ctx.em.transactional(async (em) => {
     const action = await em.findOneOrFail(RemediationAction, input.actionId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
