@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/test-app';
-import { expectRejected, ok } from '../validation/support';
+import { auditSince, expectRejected, lastAuditId, ok } from '../validation/support';
 import { DISCIPLINE, GET, INSPECTION_TABLES, INSPECTOR, memberGid, startedInspection, unitGid } from './support';
 
 /**
@@ -28,6 +28,13 @@ describe('members', () => {
     expect(after.version).toBe(before.version + 1);
     expect(after.timeline.at(-1)).toEqual({ kind: 'DISCIPLINED', occurredOn: '2026-04-10', decisionRef: '12-QĐ/UBKT', reason: 'Vi phạm chế độ sinh hoạt', disciplineKind: 'WARNING' });
     expect(ok(await app.run(INSPECTOR, GET, { id: started.id })).inspection.disciplines).toHaveLength(1);
+  });
+
+  test('audited on the member and on the inspection, in the same transaction', async () => {
+    const started = await startedInspection(app);
+    const since = await lastAuditId(app);
+    ok(await app.run(INSPECTOR, DISCIPLINE, { input: { inspectionId: started.id, memberId: memberGid(app, 'Nguyễn Văn An'), kind: 'REPRIMAND', ...decision } }));
+    expect((await auditSince(app, since)).map((a) => [a.operation, a.target_type])).toEqual([['recordDiscipline', 'Member'], ['recordDiscipline', 'Inspection']]);
   });
 
   test('expulsion ends the membership as expelMember does: EXPELLED, memberships closed', async () => {

@@ -128,3 +128,21 @@ describe('creating', () => {
     expect(created.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetMemberIds.0' });
   });
 });
+
+describe('remediation', () => {
+  test('a responsible unit out of scope is NOT_FOUND; at the inspecting unit itself BAD_USER_INPUT; on a planned inspection BAD_USER_INPUT', async () => {
+    const started = await startedInspection(app);
+    const input = { inspectionId: started.id, responsibleUnitId: unitGid(app, 'otherCell'), description: 'x', deadline: '2026-06-01' };
+    await expectRejected(app, INSPECTOR, INSPECTION_TABLES, REMEDIATION, { input }, { code: 'NOT_FOUND' });
+    await expectRejected(app, INSPECTOR, INSPECTION_TABLES, REMEDIATION, { input: { ...input, responsibleUnitId: unitGid(app, 'commune') } }, { code: 'BAD_USER_INPUT', field: 'input.responsibleUnitId' });
+    const planned = await planInspection(app);
+    await expectRejected(app, INSPECTOR, INSPECTION_TABLES, REMEDIATION, { input: { ...input, inspectionId: planned.id, responsibleUnitId: unitGid(app, 'cell') } }, { code: 'BAD_USER_INPUT', field: 'input.inspectionId' });
+  });
+
+  test('an action of an inspection the caller cannot read is NOT_FOUND', async () => {
+    const started = await startedInspection(app);
+    const action = ok(await app.run(INSPECTOR, REMEDIATION, { input: { inspectionId: started.id, responsibleUnitId: unitGid(app, 'cell'), description: 'x', deadline: '2026-06-01' } })).addRemediationAction;
+    await expectRejected(app, 'inspector:cell', INSPECTION_TABLES, DONE, { input: { actionId: action.id, version: action.version, on: '2026-05-01' } }, { code: 'NOT_FOUND' });
+  });
+});
+
