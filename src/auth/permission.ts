@@ -32,4 +32,10 @@ export enum Permission {
   STATISTICS_READ = 'STATISTICS_READ',
   /** Read the audit log of the subtree (nhật ký kiểm toán); personal data in it needs MEMBERS_PERSONAL too. */
   AUDIT_READ = 'AUDIT_READ',
+  /** Read inspections with their content (kiểm tra): findings, remediation, team; held at the inspecting body or above it. */
+  INSPECTIONS_READ = 'INSPECTIONS_READ',
+  /** Run inspections (kiểm tra): programme, targets, findings, conclusions, remediation, discipline; at the inspecting body. */
+  INSPECTIONS_WRITE = 'INSPECTIONS_WRITE',
+  /** Read the published conclusions of inspections of the own unit (kết luận kiểm tra đã thông báo). */
+  INSPECTION_CONCLUSIONS_READ = 'INSPECTION_CONCLUSIONS_READ',
 }

@@ -25,6 +25,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.EVALUATION_RULES_MANAGE,
     P.STATISTICS_READ,
     P.AUDIT_READ,
+    P.INSPECTIONS_READ,
+    P.INSPECTIONS_WRITE,
+    P.INSPECTION_CONCLUSIONS_READ,
   ],
   [Role.ORGANIZER]: [
     P.TREE_READ,
@@ -38,14 +41,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.EVALUATIONS_WRITE,
     P.EVALUATIONS_APPRAISE,
     P.STATISTICS_READ,
+    P.INSPECTION_CONCLUSIONS_READ,
   ],
   // The inspection commission (ủy ban kiểm tra) oversees who changed what below it: the audit log too.
-  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEETINGS_READ, P.GRADES_READ, P.PUBLISHED_GRADES_READ, P.STATISTICS_READ, P.AUDIT_READ],
+  [Role.INSPECTOR]: [P.TREE_READ, P.MEMBERS_READ, P.MEMBERS_PERSONAL, P.MEETINGS_READ, P.GRADES_READ, P.PUBLISHED_GRADES_READ, P.STATISTICS_READ, P.AUDIT_READ, P.INSPECTIONS_READ, P.INSPECTIONS_WRITE, P.INSPECTION_CONCLUSIONS_READ],
   // Self-service: the own cell's units, fellow members (no personal data) and meetings; own record via the member link.
-  [Role.MEMBER]: [P.TREE_READ, P.MEMBERS_READ, P.MEETINGS_READ, P.PUBLISHED_GRADES_READ],
+  [Role.MEMBER]: [P.TREE_READ, P.MEMBERS_READ, P.MEETINGS_READ, P.PUBLISHED_GRADES_READ, P.INSPECTION_CONCLUSIONS_READ],
   [Role.ANALYST]: [P.TREE_READ, P.STATISTICS_READ],
   // Not granted: held while the linked member is secretary or deputy secretary of the cell (src/auth/identify.ts).
-  [Role.CELL_SECRETARY]: [P.TREE_READ, P.MEMBERS_READ, P.MEETINGS_READ, P.MEETINGS_WRITE, P.GRADES_READ, P.PUBLISHED_GRADES_READ, P.EVALUATIONS_WRITE],
+  [Role.CELL_SECRETARY]: [P.TREE_READ, P.MEMBERS_READ, P.MEETINGS_READ, P.MEETINGS_WRITE, P.GRADES_READ, P.PUBLISHED_GRADES_READ, P.EVALUATIONS_WRITE, P.INSPECTION_CONCLUSIONS_READ],
 };
 
 /** Roles that grantRole may grant; the others follow from positions. */
@@ -54,7 +58,7 @@ export const GRANTABLE_ROLES: readonly Role[] = [Role.ADMIN, Role.ORGANIZER, Rol
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
   [Role.ADMIN]: 'Quản trị: the hierarchy, members and accounts below the unit.',
   [Role.ORGANIZER]: 'Tổ chức (ban tổ chức, bí thư): members and, later, meetings below the unit, personal data included.',
-  [Role.INSPECTOR]: 'Kiểm tra (ủy ban kiểm tra): reads everything below the unit, personal data included.',
+  [Role.INSPECTOR]: 'Kiểm tra (ủy ban kiểm tra): reads everything below the unit, personal data included; runs inspections and reads their content.',
   [Role.MEMBER]: 'Đảng viên: self-service, the own record and the own cell.',
   [Role.ANALYST]: 'Phân tích / tích hợp: aggregates only, counts and ratios, no row about a person.',
   [Role.CELL_SECRETARY]: "Bí thư, phó bí thư chi bộ: plans and records the cell's meetings; held through the position, never granted.",

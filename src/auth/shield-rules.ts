@@ -75,6 +75,13 @@ export const queryRules: Record<string, ShieldRule> = {
   // Rows are scoped in SQL to AUDIT_READ; personal values in them need MEMBERS_PERSONAL (redaction.ts).
   auditLog: holdsSomewhere(Permission.AUDIT_READ),
   verifyAuditChain: holdsSomewhere(Permission.AUDIT_READ),
+  // Inspections (issue #5): content readers and the inspected units' readers of published conclusions; scoped in SQL.
+  inspection: isAuthenticated,
+  inspections: isAuthenticated,
+  inspectionSubjects: isAuthenticated,
+  // Counts only, for aggregate roles too; the service checks the unit.
+  inspectionCoverage: isAuthenticated,
+  overdueRemediation: holdsSomewhere(Permission.INSPECTIONS_READ),
 };
 
 /** Every Mutation field, with its rule. */
@@ -138,6 +145,17 @@ export const mutationRules: Record<string, ShieldRule> = {
   removeMember: holdsSomewhere(Permission.MEMBERS_WRITE),
   expelMember: holdsSomewhere(Permission.MEMBERS_WRITE),
   recordMemberDeath: holdsSomewhere(Permission.MEMBERS_WRITE),
+  // Inspections (issue #5): the services check INSPECTIONS_WRITE at the inspecting unit.
+  createInspection: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  startInspection: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  concludeInspection: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  publishInspectionConclusions: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  closeInspection: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  addInspectionFinding: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  addRemediationAction: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  reportRemediationDone: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  verifyRemediation: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  recordDiscipline: holdsSomewhere(Permission.INSPECTIONS_WRITE),
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */

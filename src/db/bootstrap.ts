@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { todayInVietnam } from '../services/calendar';
 import { seedDemoEvaluations } from './demo-evaluations-seed';
+import { seedDemoInspections } from './demo-inspections-seed';
 import { seedDemoMeetings } from './demo-meetings-seed';
 import { seedDemo } from './demo-seed';
 import { migrate, type Orm } from './orm';
@@ -19,5 +20,6 @@ export async function prepareDatabase(orm: Orm, logger: Logger, seed: boolean): 
     logger.info({ units: summary.units, cells: summary.cells, members: summary.members }, 'demo province seeded');
     logger.info(await seedDemoMeetings(execute, todayInVietnam()), 'demo meetings seeded');
     logger.info(await seedDemoEvaluations(execute, todayInVietnam()), 'demo evaluations seeded');
+    logger.info(await seedDemoInspections(execute, todayInVietnam()), 'demo inspections seeded');
   });
 }

@@ -27,6 +27,12 @@ import { TaskReport } from './task-report';
 import { ThematicPlan } from './thematic-plan';
 import { ThematicPlanItem } from './thematic-plan-item';
 import { ThematicTopic } from './thematic-topic';
+import { Discipline } from './discipline';
+import { Inspection } from './inspection';
+import { InspectionFinding } from './inspection-finding';
+import { InspectionSubject } from './inspection-subject';
+import { InspectionTarget } from './inspection-target';
+import { RemediationAction } from './remediation-action';
 
 /** Every entity, registered with the ORM. */
 export const entities = [
@@ -59,4 +65,10 @@ export const entities = [
   MemberEvent,
   Membership,
   MemberExemption,
+  InspectionSubject,
+  Inspection,
+  InspectionTarget,
+  InspectionFinding,
+  RemediationAction,
+  Discipline,
 ];

@@ -22,6 +22,9 @@ export interface MemberEventDetails {
   /** REORGANISED: the cell merged or split away, and its successor. */
   readonly fromUnitId?: number;
   readonly toUnitId?: number;
+  /** DISCIPLINED, EXPELLED after an inspection: the discipline (kỷ luật) and its inspection. */
+  readonly disciplineKind?: string;
+  readonly inspectionId?: number;
   /** Rows written by a seed or the migration rather than a caller. */
   readonly source?: 'ONBOARDING' | 'BACKFILL';
 }

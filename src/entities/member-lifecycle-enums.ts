@@ -17,6 +17,8 @@ export enum MemberEventKind {
   DIED = 'DIED',
   /** The member's cell was merged or split: the membership continues in the successor cell. */
   REORGANISED = 'REORGANISED',
+  /** Disciplined after an inspection (kỷ luật: khiển trách, cảnh cáo, cách chức); expulsion is EXPELLED. */
+  DISCIPLINED = 'DISCIPLINED',
 }
 
 /** Official membership of one cell at a time, or a temporary attachment to another cell. */

@@ -22,6 +22,9 @@ import { NodeResolver } from './node-resolver';
 import { OrgUnitResolver } from './org-unit-resolver';
 import { RoleAssignmentResolver } from './role-assignment-resolver';
 import { ViewerPermissionResolver, ViewerResolver } from './viewer-resolver';
+import { InspectionResolver } from './inspection-resolver';
+import { DisciplineResolver, InspectionFindingResolver, InspectionTargetResolver, OrgUnitDisciplinesResolver, RemediationActionResolver } from './inspection-outcome-resolver';
+import { InspectionCoverageResolver } from './inspection-coverage-resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -68,4 +71,11 @@ export const resolvers = [
   MemberLifecycleResolver,
   MemberTransferResolver,
   AuditResolver,
+  InspectionResolver,
+  InspectionFindingResolver,
+  RemediationActionResolver,
+  DisciplineResolver,
+  InspectionTargetResolver,
+  OrgUnitDisciplinesResolver,
+  InspectionCoverageResolver,
 ] as const;

@@ -13,6 +13,8 @@ import { findTask } from '../services/meetings/task-commands';
 import { findPlanById } from '../services/meetings/thematic-plans';
 import { findOrgUnit } from '../services/tree/org-unit-queries';
 import { badInput, notFound } from '../errors/app-error';
+import { findInspection } from '../services/inspections/inspection-queries';
+import { findRemediationAction } from '../services/inspections/remediation-commands';
 import { Node } from '../schema/node';
 
 const MAX_NODES = 100;
@@ -45,6 +47,10 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findTransfer(ctx, id);
     case 'AuditEntry':
       return findAuditEntry(ctx, id);
+    case 'Inspection':
+      return findInspection(ctx, id);
+    case 'RemediationAction':
+      return findRemediationAction(ctx, id);
     case 'CriteriaSet':
     case 'Criterion':
     case 'FourGoodAssessment':

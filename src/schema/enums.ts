@@ -140,6 +140,9 @@ registerEnumType(Permission, {
     EVALUATION_RULES_MANAGE: { description: "Set a province's scoring criteria and grading constraints (bộ tiêu chí, quy định xếp loại)." },
     STATISTICS_READ: { description: 'Counts and ratios, no row about a person (xem số liệu thống kê).' },
     AUDIT_READ: { description: 'Read the audit log of the subtree and verify its chain (xem nhật ký kiểm toán).' },
+    INSPECTIONS_READ: { description: 'Read inspections with their content: findings, remediation, team (xem nội dung kiểm tra).' },
+    INSPECTIONS_WRITE: { description: 'Run inspections: programme, targets, findings, conclusions, remediation, discipline (tiến hành kiểm tra).' },
+    INSPECTION_CONCLUSIONS_READ: { description: 'Read published conclusions of inspections of the own unit (xem kết luận kiểm tra đã thông báo).' },
   },
 });
 

@@ -21,6 +21,7 @@ registerEnumType(MemberEventKind, {
     EXPELLED: { description: 'Expelled as discipline (khai trừ).' },
     DIED: { description: 'Died (từ trần).' },
     REORGANISED: { description: 'The cell was merged or split; membership continues in the successor cell (sáp nhập, chia tách chi bộ).' },
+    DISCIPLINED: { description: 'Disciplined after an inspection: reprimand, warning or dismissal; expulsion is EXPELLED (kỷ luật).' },
   },
 });
 

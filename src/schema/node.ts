@@ -11,6 +11,8 @@ import { MemberTransfer } from '../entities/member-transfer';
 import { ThematicPlan } from '../entities/thematic-plan';
 import { OrgUnit } from '../entities/org-unit';
 import { RoleAssignment } from '../entities/role-assignment';
+import { Inspection } from '../entities/inspection';
+import { RemediationAction } from '../entities/remediation-action';
 
 /** Relay Node: every object with a global id can be fetched with `node(id:)`. */
 @InterfaceType('Node', {
@@ -28,6 +30,8 @@ import { RoleAssignment } from '../entities/role-assignment';
     if (value instanceof AnnualGrade) return 'AnnualGrade';
     if (value instanceof MemberTransfer) return 'MemberTransfer';
     if (value instanceof AuditEntry) return 'AuditEntry';
+    if (value instanceof Inspection) return 'Inspection';
+    if (value instanceof RemediationAction) return 'RemediationAction';
     return undefined;
   },
 })

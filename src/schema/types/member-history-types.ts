@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MemberEventKind, MembershipKind, RemovalKind, TransferState } from '../../entities/member-lifecycle-enums';
+import { DisciplineKind } from '../../entities/inspection-enums';
+import '../inspection-enums';
 import { connectionTypes } from '../connection';
 import { Node } from '../node';
 import { DateTime, LocalDate } from '../scalars';
@@ -38,6 +40,9 @@ export class MemberEventType {
 
   @Field(() => MembershipKind, { nullable: true, description: 'Transfer events: official or temporary.' })
   transferKind!: MembershipKind | null;
+
+  @Field(() => DisciplineKind, { nullable: true, description: 'Discipline after an inspection (DISCIPLINED, EXPELLED): the measure (hình thức kỷ luật).' })
+  disciplineKind!: DisciplineKind | null;
 }
 
 @ObjectType('Membership', { description: 'A period in a cell, official or temporary: who was a member of which cell on which date (thời gian sinh hoạt).' })

@@ -1,3 +1,4 @@
+import type { DisciplineKind } from '../../entities/inspection-enums';
 import type { Member } from '../../entities/member';
 import { MemberEvent } from '../../entities/member-event';
 import { MemberExemption } from '../../entities/member-exemption';
@@ -26,6 +27,8 @@ export interface MemberEventView {
   readonly exemptTo: string | null;
   readonly removalKind: RemovalKind | null;
   readonly transferKind: MembershipKind | null;
+  /** DISCIPLINED and EXPELLED after an inspection: the measure. */
+  readonly disciplineKind: DisciplineKind | null;
 }
 
 function view(e: MemberEvent): MemberEventView {
@@ -45,6 +48,7 @@ function view(e: MemberEvent): MemberEventView {
     exemptTo: d.exemptTo ?? null,
     removalKind: d.removalKind ?? null,
     transferKind: d.transferKind ?? null,
+    disciplineKind: (d.disciplineKind as DisciplineKind | undefined) ?? null,
   };
 }
 

@@ -27,6 +27,10 @@ export const TENANT_SCOPE_COLUMNS: readonly ScopeColumns[] = [
   { table: 'membership', path: 'unit_path', province: 'province_id' },
   { table: 'member_transfer', path: 'from_unit_path', province: 'from_province_id' },
   { table: 'member_transfer', path: 'to_unit_path', province: 'to_province_id' },
+  { table: 'inspection', path: 'inspecting_unit_path', province: 'province_id' },
+  { table: 'inspection_target', path: 'unit_path', province: 'province_id' },
+  { table: 'remediation_action', path: 'responsible_unit_path', province: 'province_id' },
+  { table: 'discipline', path: 'unit_path', province: 'province_id' },
 ];
 
 /**
