@@ -32,4 +32,10 @@ export enum Permission {
   STATISTICS_READ = 'STATISTICS_READ',
   /** Read the audit log of the subtree (nhật ký kiểm toán); personal data in it needs MEMBERS_PERSONAL too. */
   AUDIT_READ = 'AUDIT_READ',
+  /** Assign committee members and board staff to supervise cells below the committee, set the frequency rules, flag weak cells (phân công dự, theo dõi, hướng dẫn sinh hoạt). */
+  SUPERVISION_MANAGE = 'SUPERVISION_MANAGE',
+  /** Read supervisory assignments, supervision compliance and weak cells of the subtree. */
+  SUPERVISION_READ = 'SUPERVISION_READ',
+  /** Appraise the meeting evaluations of the unit where held: held only through an active supervisory assignment (role SUPERVISOR). */
+  EVALUATIONS_APPRAISE_ASSIGNED = 'EVALUATIONS_APPRAISE_ASSIGNED',
 }

@@ -27,6 +27,9 @@ import { TaskReport } from './task-report';
 import { ThematicPlan } from './thematic-plan';
 import { ThematicPlanItem } from './thematic-plan-item';
 import { ThematicTopic } from './thematic-topic';
+import { SupervisionRules } from './supervision-rules';
+import { SupervisoryAssignment } from './supervisory-assignment';
+import { WeakCellFlag } from './weak-cell-flag';
 
 /** Every entity, registered with the ORM. */
 export const entities = [
@@ -59,4 +62,7 @@ export const entities = [
   MemberEvent,
   Membership,
   MemberExemption,
+  SupervisionRules,
+  SupervisoryAssignment,
+  WeakCellFlag,
 ];

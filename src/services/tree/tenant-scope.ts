@@ -27,6 +27,9 @@ export const TENANT_SCOPE_COLUMNS: readonly ScopeColumns[] = [
   { table: 'membership', path: 'unit_path', province: 'province_id' },
   { table: 'member_transfer', path: 'from_unit_path', province: 'from_province_id' },
   { table: 'member_transfer', path: 'to_unit_path', province: 'to_province_id' },
+  { table: 'supervisory_assignment', path: 'unit_path', province: 'province_id' },
+  { table: 'supervisory_assignment', path: 'committee_path', province: 'province_id' },
+  { table: 'weak_cell_flag', path: 'unit_path', province: 'province_id' },
 ];
 
 /**
