@@ -22,6 +22,7 @@ import { NodeResolver } from './node-resolver';
 import { OrgUnitResolver } from './org-unit-resolver';
 import { RoleAssignmentResolver } from './role-assignment-resolver';
 import { ViewerPermissionResolver, ViewerResolver } from './viewer-resolver';
+import { SupervisionReportResolver, SupervisionRulesResolver, SupervisoryAssignmentResolver, WeakCellResolver } from './supervision-resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -68,4 +69,8 @@ export const resolvers = [
   MemberLifecycleResolver,
   MemberTransferResolver,
   AuditResolver,
+  SupervisoryAssignmentResolver,
+  SupervisionRulesResolver,
+  SupervisionReportResolver,
+  WeakCellResolver,
 ] as const;

@@ -14,6 +14,7 @@ import { findPlanById } from '../services/meetings/thematic-plans';
 import { findOrgUnit } from '../services/tree/org-unit-queries';
 import { badInput, notFound } from '../errors/app-error';
 import { Node } from '../schema/node';
+import { findSupervisoryAssignment } from '../services/supervision/assignment-queries';
 
 const MAX_NODES = 100;
 
@@ -45,6 +46,8 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findTransfer(ctx, id);
     case 'AuditEntry':
       return findAuditEntry(ctx, id);
+    case 'SupervisoryAssignment':
+      return findSupervisoryAssignment(ctx, id);
     case 'CriteriaSet':
     case 'Criterion':
     case 'FourGoodAssessment':

@@ -140,6 +140,9 @@ registerEnumType(Permission, {
     EVALUATION_RULES_MANAGE: { description: "Set a province's scoring criteria and grading constraints (bộ tiêu chí, quy định xếp loại)." },
     STATISTICS_READ: { description: 'Counts and ratios, no row about a person (xem số liệu thống kê).' },
     AUDIT_READ: { description: 'Read the audit log of the subtree and verify its chain (xem nhật ký kiểm toán).' },
+    SUPERVISION_MANAGE: { description: 'Assign supervisors to cells below the committee, set the frequency rules, flag weak cells (phân công dự, theo dõi sinh hoạt).' },
+    SUPERVISION_READ: { description: 'Read supervisory assignments, their compliance and weak cells of the subtree (xem kết quả phân công dự sinh hoạt).' },
+    EVALUATIONS_APPRAISE_ASSIGNED: { description: "Appraise the assigned cell's meeting evaluations: only through a running supervisory assignment (thẩm định theo phân công)." },
   },
 });
 

@@ -11,6 +11,7 @@ import { MemberTransfer } from '../entities/member-transfer';
 import { ThematicPlan } from '../entities/thematic-plan';
 import { OrgUnit } from '../entities/org-unit';
 import { RoleAssignment } from '../entities/role-assignment';
+import { SupervisoryAssignment } from '../entities/supervisory-assignment';
 
 /** Relay Node: every object with a global id can be fetched with `node(id:)`. */
 @InterfaceType('Node', {
@@ -28,6 +29,7 @@ import { RoleAssignment } from '../entities/role-assignment';
     if (value instanceof AnnualGrade) return 'AnnualGrade';
     if (value instanceof MemberTransfer) return 'MemberTransfer';
     if (value instanceof AuditEntry) return 'AuditEntry';
+    if (value instanceof SupervisoryAssignment) return 'SupervisoryAssignment';
     return undefined;
   },
 })

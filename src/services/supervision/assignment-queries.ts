@@ -54,10 +54,15 @@ export function listAssignments(ctx: RequestContext, filter: AssignmentFilter, a
 
 /** One assignment the viewer may read, else NOT_FOUND (missing and out of scope alike). */
 export async function getAssignment(ctx: RequestContext, id: number): Promise<SupervisoryAssignment> {
+  const found = await findSupervisoryAssignment(ctx, id);
+  if (!found) throw notFound('Supervisory assignment');
+  return found;
+}
+
+export async function findSupervisoryAssignment(ctx: RequestContext, id: number): Promise<SupervisoryAssignment | null> {
   const readable = readableSql(ctx);
   const rows = await ctx.em.getConnection().execute<{ id: number }[]>(`select t.id from supervisory_assignment t where t.id = ? and ${readable.sql}`, [id, ...readable.params], 'all');
-  if (rows.length === 0) throw notFound('Supervisory assignment');
-  return ctx.em.findOneOrFail(SupervisoryAssignment, id);
+  return rows.length === 0 ? null : ctx.em.findOneOrFail(SupervisoryAssignment, id);
 }
 
 /**
