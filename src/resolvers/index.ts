@@ -22,7 +22,7 @@ import { NodeResolver } from './node-resolver';
 import { OrgUnitResolver } from './org-unit-resolver';
 import { RoleAssignmentResolver } from './role-assignment-resolver';
 import { ViewerPermissionResolver, ViewerResolver } from './viewer-resolver';
-import { SupervisionReportResolver, SupervisionRulesResolver, SupervisoryAssignmentResolver, WeakCellResolver } from './supervision-resolver';
+import { MeetingGuestSupervisionResolver, SupervisionReportResolver, SupervisionRulesResolver, SupervisoryAssignmentResolver, WeakCellResolver } from './supervision-resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -73,4 +73,5 @@ export const resolvers = [
   SupervisionRulesResolver,
   SupervisionReportResolver,
   WeakCellResolver,
+  MeetingGuestSupervisionResolver,
 ] as const;

@@ -9,7 +9,8 @@ import type { RequestContext } from '../request-context';
 import { PageArgsInput, toConnection, type ConnectionValue } from '../schema/connection';
 import { AssignSupervisorInput, EndSupervisoryAssignmentInput, FlagWeakCellInput, SupervisionRulesInput, SupervisoryAssignmentFilterInput } from '../schema/inputs/supervision-inputs';
 import { AccountType } from '../schema/types/account-types';
-import { MeetingType } from '../schema/types/meeting-types';
+import { MeetingGuestType, MeetingType } from '../schema/types/meeting-types';
+import type { MeetingGuest } from '../entities/meeting-guest';
 import { OrgUnitType } from '../schema/types/org-unit-type';
 import { SupervisionReportType, SupervisionRulesType, SupervisoryAssignmentConnection, SupervisoryAssignmentType, WeakCellFlagType, WeakCellType } from '../schema/types/supervision-types';
 import { findAccount } from '../services/accounts/account-queries';
@@ -186,5 +187,13 @@ export class WeakCellResolver {
   @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The cell (chi bộ).' })
   unit(@Root() w: WeakCellSupervision, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
     return findOrgUnit(ctx, w.unitId);
+  }
+}
+
+@Resolver(() => MeetingGuestType)
+export class MeetingGuestSupervisionResolver {
+  @FieldResolver(() => Boolean, { description: 'True when the guest is recorded with the account of a supervisor assigned to the cell: the visit counts towards the assignment (người được phân công dự).' })
+  assignedSupervisor(@Root() guest: MeetingGuest): boolean {
+    return guest.account !== null && guest.account !== undefined;
   }
 }

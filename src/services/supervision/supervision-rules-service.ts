@@ -64,14 +64,21 @@ export async function updateSupervisionRules(ctx: RequestContext, input: Supervi
   return ctx.em
     .transactional(async (em) => {
       let rules: SupervisionRules;
+      let created = false;
       if (current.provinceId === province.id) {
         rules = await em.findOneOrFail(SupervisionRules, current.id);
         if (rules.version !== input.version) throw staleVersion(input.version, rules.version);
         em.assign(rules, fields);
       } else {
         rules = em.create(SupervisionRules, { provinceId: province.id, ...fields });
+        created = true;
       }
       await em.flush();
+      if (created) {
+        // The province's first own row continues the default's numbering, so the version read goes stale.
+        await em.getConnection().execute('update supervision_rules set version = ? where id = ?', [current.version + 1, rules.id], 'run', em.getTransactionContext());
+        rules.version = current.version + 1;
+      }
       audit(ctx, em, 'updateSupervisionRules', { type: 'SupervisionRules', id: rules.id, provinceId: province.id, unitPath: province.path }, before, snapshot(rules));
       return rules;
     })
