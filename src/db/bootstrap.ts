@@ -3,6 +3,7 @@ import { todayInVietnam } from '../services/calendar';
 import { seedDemoEvaluations } from './demo-evaluations-seed';
 import { seedDemoMeetings } from './demo-meetings-seed';
 import { seedDemo } from './demo-seed';
+import { seedDemoSupervision } from './demo-supervision-seed';
 import { migrate, type Orm } from './orm';
 
 /** Applies pending migrations and, when asked, seeds the demo province into an empty database. */
@@ -19,5 +20,6 @@ export async function prepareDatabase(orm: Orm, logger: Logger, seed: boolean): 
     logger.info({ units: summary.units, cells: summary.cells, members: summary.members }, 'demo province seeded');
     logger.info(await seedDemoMeetings(execute, todayInVietnam()), 'demo meetings seeded');
     logger.info(await seedDemoEvaluations(execute, todayInVietnam()), 'demo evaluations seeded');
+    logger.info(await seedDemoSupervision(execute, todayInVietnam()), 'demo supervision seeded');
   });
 }
