@@ -27,6 +27,8 @@ const REPORT = `query($u: ID!, $y: Int!, $q: Int) { supervisionReport(unitId: $u
   weakCellsWithoutStandingCommitteeVisit { unit { name } }
 } }`;
 
+const LIST = '{ supervisoryAssignments(first: 50) { totalCount nodes { assigneeName active unit { name } committee { name } visits { id heldOn } } } }';
+
 const figures = (report: any): Record<string, [number, number, number]> =>
   Object.fromEntries(report.assignments.map((a: any) => [a.assignment.assigneeName, [a.required, a.actual, a.shortfall]]));
 
@@ -134,10 +136,14 @@ describe('visits and weak-cell flags', () => {
 
   test('the report runs a fixed number of statements, however many assignments', async () => {
     const q3 = await app.countSql(() => app.run('organizer:commune', REPORT, { u: unitGid(app, 'commune'), y: 2026, q: 3 }));
+    const list = await app.countSql(() => app.run('organizer:commune', LIST));
     await assign(app, { account: 'unassigned', cell: 'school', startsOn: '2026-07-01', endsOn: '2026-09-30' });
     await assign(app, { account: 'exec', cell: 'school', startsOn: '2026-07-01', endsOn: '2026-09-30' });
     const more = await app.countSql(() => app.run('organizer:commune', REPORT, { u: unitGid(app, 'commune'), y: 2026, q: 3 }));
     expect(more.result.errors).toBeUndefined();
     expect(more.statements).toBe(q3.statements);
+    const longer = await app.countSql(() => app.run('organizer:commune', LIST));
+    expect((longer.result.data as any).supervisoryAssignments.nodes).toHaveLength(6);
+    expect(longer.statements).toBe(list.statements);
   });
 });
