@@ -4,6 +4,7 @@ import { Migration20261124000003_audit_chain } from './Migration20261124000003_a
 import { Migration20261124000004_evaluations } from './Migration20261124000004_evaluations';
 import { Migration20261124000005_member_lifecycle } from './Migration20261124000005_member_lifecycle';
 import { Migration20261124000006_unit_history } from './Migration20261124000006_unit_history';
+import { Migration20261124000007_supervision } from './Migration20261124000007_supervision';
 import { Migration20261124000008_inspections } from './Migration20261124000008_inspections';
 
 /** Every migration, in order. Listed explicitly so that ts-node, jest and a build all load the same set. */
@@ -14,5 +15,6 @@ export const migrationsList = [
   { name: 'Migration20261124000004_evaluations', class: Migration20261124000004_evaluations },
   { name: 'Migration20261124000005_member_lifecycle', class: Migration20261124000005_member_lifecycle },
   { name: 'Migration20261124000006_unit_history', class: Migration20261124000006_unit_history },
+  { name: 'Migration20261124000007_supervision', class: Migration20261124000007_supervision },
   { name: 'Migration20261124000008_inspections', class: Migration20261124000008_inspections },
 ];

@@ -22,7 +22,8 @@ interface AccountGrantRow {
 /** Loads an active account with its live role assignments in one statement. */
 export async function loadViewer(em: EntityManager, accountId: number): Promise<Viewer | null> {
   const rows = await em.getConnection().execute<AccountGrantRow[]>(
-    // Granted roles, plus CELL_SECRETARY while the linked member is (deputy) secretary of a cell.
+    // Granted roles, plus CELL_SECRETARY while the linked member is (deputy) secretary of a cell,
+    // plus SUPERVISOR at each cell the account is assigned to supervise today.
     `select a.id, a.kind, a.member_id, g.ra_id, g.role, g.unit_id, g.unit_path, g.province_id
        from account a
        left join lateral (
@@ -32,6 +33,11 @@ export async function loadViewer(em: EntityManager, accountId: number): Promise<
          select -mp.id, 'CELL_SECRETARY', mp.unit_id, mp.unit_path, mp.province_id
            from member_position mp join org_unit u on u.id = mp.unit_id and u.kind in ('CELL', 'GRASSROOTS_CELL')
           where mp.member_id = a.member_id and mp.position in ('SECRETARY', 'DEPUTY_SECRETARY') and mp.ended_on is null
+         union all
+         -- SUPERVISOR at the assigned cell while a supervisory assignment runs today (Vietnam's date).
+         select -1000000000 - sa.id, 'SUPERVISOR', sa.unit_id, sa.unit_path, sa.province_id
+           from supervisory_assignment sa
+          where sa.account_id = a.id and (now() at time zone 'Asia/Ho_Chi_Minh')::date between sa.starts_on and sa.ends_on
        ) g on true
       where a.id = ? and a.active`,
     [accountId],

@@ -38,4 +38,10 @@ export enum Permission {
   INSPECTIONS_WRITE = 'INSPECTIONS_WRITE',
   /** Read the published conclusions of inspections of the own unit (kết luận kiểm tra đã thông báo). */
   INSPECTION_CONCLUSIONS_READ = 'INSPECTION_CONCLUSIONS_READ',
+  /** Assign committee members and board staff to supervise cells below the committee, set the frequency rules, flag weak cells (phân công dự, theo dõi, hướng dẫn sinh hoạt). */
+  SUPERVISION_MANAGE = 'SUPERVISION_MANAGE',
+  /** Read supervisory assignments, supervision compliance and weak cells of the subtree. */
+  SUPERVISION_READ = 'SUPERVISION_READ',
+  /** Appraise the meeting evaluations of the unit where held: held only through an active supervisory assignment (role SUPERVISOR). */
+  EVALUATIONS_APPRAISE_ASSIGNED = 'EVALUATIONS_APPRAISE_ASSIGNED',
 }

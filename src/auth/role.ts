@@ -7,4 +7,6 @@ export enum Role {
   ANALYST = 'ANALYST',
   /** Derived from an active SECRETARY or DEPUTY_SECRETARY position in a cell. */
   CELL_SECRETARY = 'CELL_SECRETARY',
+  /** Derived from a supervisory assignment running today, at the assigned cell (phân công dự, theo dõi sinh hoạt). */
+  SUPERVISOR = 'SUPERVISOR',
 }

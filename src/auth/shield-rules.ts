@@ -34,6 +34,11 @@ const HOLDS_SOMEWHERE = new Map<Permission, IRule>(
 
 const holdsSomewhere = (permission: Permission): IRule => HOLDS_SOMEWHERE.get(permission) as IRule;
 
+/** Appraisal: a superior's EVALUATIONS_APPRAISE, or a supervisory assignment's EVALUATIONS_APPRAISE_ASSIGNED. */
+const mayAppraise: IRule = rule('mayAppraise', { cache: 'no_cache' })((_parent: unknown, _args: unknown, ctx: RequestContext) =>
+  ctx.viewer.authenticated ? ctx.viewer.canSomewhere(Permission.EVALUATIONS_APPRAISE) || ctx.viewer.canSomewhere(Permission.EVALUATIONS_APPRAISE_ASSIGNED) : signInRequired(),
+);
+
 /** Personal data: roles holding MEMBERS_PERSONAL over the member's cell, and the member themself. */
 export const canSeePersonalData: IRule = rule('canSeePersonalData', { cache: 'no_cache' })(
   (parent: Member, _args: unknown, ctx: RequestContext) =>
@@ -82,6 +87,10 @@ export const queryRules: Record<string, ShieldRule> = {
   // Counts only, for aggregate roles too; the service checks the unit.
   inspectionCoverage: isAuthenticated,
   overdueRemediation: holdsSomewhere(Permission.INSPECTIONS_READ),
+  // Supervision (issue #5): readers of the subtree, and holders of their own assignments; scoped in SQL.
+  supervisoryAssignments: isAuthenticated,
+  supervisionRules: isAuthenticated,
+  supervisionReport: holdsSomewhere(Permission.SUPERVISION_READ),
 };
 
 /** Every Mutation field, with its rule. */
@@ -117,7 +126,8 @@ export const mutationRules: Record<string, ShieldRule> = {
   createMeetingEvaluation: holdsSomewhere(Permission.EVALUATIONS_WRITE),
   updateMeetingEvaluation: holdsSomewhere(Permission.EVALUATIONS_WRITE),
   submitMeetingEvaluation: holdsSomewhere(Permission.EVALUATIONS_WRITE),
-  appraiseMeetingEvaluation: holdsSomewhere(Permission.EVALUATIONS_APPRAISE),
+  // Superiors (EVALUATIONS_APPRAISE) and assigned supervisors (EVALUATIONS_APPRAISE_ASSIGNED): the service checks which.
+  appraiseMeetingEvaluation: mayAppraise,
   // The cell withdraws its submission, a superior returns or reopens: the service checks which.
   reopenMeetingEvaluation: isAuthenticated,
   // Members self-assess their own grade: the service checks proposer or own.
@@ -156,6 +166,11 @@ export const mutationRules: Record<string, ShieldRule> = {
   reportRemediationDone: holdsSomewhere(Permission.INSPECTIONS_WRITE),
   verifyRemediation: holdsSomewhere(Permission.INSPECTIONS_WRITE),
   recordDiscipline: holdsSomewhere(Permission.INSPECTIONS_WRITE),
+  // Supervision (issue #5): the services check SUPERVISION_MANAGE at the committee, the cell, the province.
+  assignSupervisor: holdsSomewhere(Permission.SUPERVISION_MANAGE),
+  endSupervisoryAssignment: holdsSomewhere(Permission.SUPERVISION_MANAGE),
+  updateSupervisionRules: holdsSomewhere(Permission.SUPERVISION_MANAGE),
+  flagWeakCell: holdsSomewhere(Permission.SUPERVISION_MANAGE),
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */

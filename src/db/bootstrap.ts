@@ -4,6 +4,7 @@ import { seedDemoEvaluations } from './demo-evaluations-seed';
 import { seedDemoInspections } from './demo-inspections-seed';
 import { seedDemoMeetings } from './demo-meetings-seed';
 import { seedDemo } from './demo-seed';
+import { seedDemoSupervision } from './demo-supervision-seed';
 import { migrate, type Orm } from './orm';
 
 /** Applies pending migrations and, when asked, seeds the demo province into an empty database. */
@@ -21,5 +22,6 @@ export async function prepareDatabase(orm: Orm, logger: Logger, seed: boolean): 
     logger.info(await seedDemoMeetings(execute, todayInVietnam()), 'demo meetings seeded');
     logger.info(await seedDemoEvaluations(execute, todayInVietnam()), 'demo evaluations seeded');
     logger.info(await seedDemoInspections(execute, todayInVietnam()), 'demo inspections seeded');
+    logger.info(await seedDemoSupervision(execute, todayInVietnam()), 'demo supervision seeded');
   });
 }

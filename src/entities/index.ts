@@ -33,6 +33,9 @@ import { InspectionFinding } from './inspection-finding';
 import { InspectionSubject } from './inspection-subject';
 import { InspectionTarget } from './inspection-target';
 import { RemediationAction } from './remediation-action';
+import { SupervisionRules } from './supervision-rules';
+import { SupervisoryAssignment } from './supervisory-assignment';
+import { WeakCellFlag } from './weak-cell-flag';
 
 /** Every entity, registered with the ORM. */
 export const entities = [
@@ -71,4 +74,7 @@ export const entities = [
   InspectionFinding,
   RemediationAction,
   Discipline,
+  SupervisionRules,
+  SupervisoryAssignment,
+  WeakCellFlag,
 ];

@@ -25,6 +25,7 @@ import { ViewerPermissionResolver, ViewerResolver } from './viewer-resolver';
 import { InspectionResolver } from './inspection-resolver';
 import { DisciplineResolver, InspectionFindingResolver, InspectionTargetResolver, OrgUnitDisciplinesResolver, RemediationActionResolver } from './inspection-outcome-resolver';
 import { InspectionCoverageResolver } from './inspection-coverage-resolver';
+import { MeetingGuestSupervisionResolver, SupervisionReportResolver, SupervisionRulesResolver, SupervisoryAssignmentResolver, WeakCellResolver } from './supervision-resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -78,4 +79,9 @@ export const resolvers = [
   InspectionTargetResolver,
   OrgUnitDisciplinesResolver,
   InspectionCoverageResolver,
+  SupervisoryAssignmentResolver,
+  SupervisionRulesResolver,
+  SupervisionReportResolver,
+  WeakCellResolver,
+  MeetingGuestSupervisionResolver,
 ] as const;

@@ -34,7 +34,7 @@ function meetingFields(input: MeetingFieldsInput): MeetingFields {
     topicIds: input.topicIds?.map((id, i) => requiredId(id, 'ThematicTopic', `input.topicIds.${i}`)),
     chairId: input.chairId === undefined ? undefined : optionalId(input.chairId, 'Member', 'input.chairId'),
     minutesTakerId: input.minutesTakerId === undefined ? undefined : optionalId(input.minutesTakerId, 'Member', 'input.minutesTakerId'),
-    guests: input.guests?.map((g, i) => ({ ...g, unitId: optionalId(g.unitId, 'OrgUnit', `input.guests.${i}.unitId`) })),
+    guests: input.guests?.map((g, i) => ({ ...g, unitId: optionalId(g.unitId, 'OrgUnit', `input.guests.${i}.unitId`), accountId: optionalId(g.accountId, 'Account', `input.guests.${i}.accountId`) })),
     attendance: input.attendance?.map((a, i) => ({ ...a, memberId: requiredId(a.memberId, 'Member', `input.attendance.${i}.memberId`) })),
   };
 }

@@ -16,6 +16,7 @@ import { badInput, notFound } from '../errors/app-error';
 import { findInspection } from '../services/inspections/inspection-queries';
 import { findRemediationAction } from '../services/inspections/remediation-commands';
 import { Node } from '../schema/node';
+import { findSupervisoryAssignment } from '../services/supervision/assignment-queries';
 
 const MAX_NODES = 100;
 
@@ -51,6 +52,8 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findInspection(ctx, id);
     case 'RemediationAction':
       return findRemediationAction(ctx, id);
+    case 'SupervisoryAssignment':
+      return findSupervisoryAssignment(ctx, id);
     case 'CriteriaSet':
     case 'Criterion':
     case 'FourGoodAssessment':

@@ -143,6 +143,9 @@ registerEnumType(Permission, {
     INSPECTIONS_READ: { description: 'Read inspections with their content: findings, remediation, team (xem nội dung kiểm tra).' },
     INSPECTIONS_WRITE: { description: 'Run inspections: programme, targets, findings, conclusions, remediation, discipline (tiến hành kiểm tra).' },
     INSPECTION_CONCLUSIONS_READ: { description: 'Read published conclusions of inspections of the own unit (xem kết luận kiểm tra đã thông báo).' },
+    SUPERVISION_MANAGE: { description: 'Assign supervisors to cells below the committee, set the frequency rules, flag weak cells (phân công dự, theo dõi sinh hoạt).' },
+    SUPERVISION_READ: { description: 'Read supervisory assignments, their compliance and weak cells of the subtree (xem kết quả phân công dự sinh hoạt).' },
+    EVALUATIONS_APPRAISE_ASSIGNED: { description: "Appraise the assigned cell's meeting evaluations: only through a running supervisory assignment (thẩm định theo phân công)." },
   },
 });
 

@@ -13,6 +13,7 @@ import { OrgUnit } from '../entities/org-unit';
 import { RoleAssignment } from '../entities/role-assignment';
 import { Inspection } from '../entities/inspection';
 import { RemediationAction } from '../entities/remediation-action';
+import { SupervisoryAssignment } from '../entities/supervisory-assignment';
 
 /** Relay Node: every object with a global id can be fetched with `node(id:)`. */
 @InterfaceType('Node', {
@@ -32,6 +33,7 @@ import { RemediationAction } from '../entities/remediation-action';
     if (value instanceof AuditEntry) return 'AuditEntry';
     if (value instanceof Inspection) return 'Inspection';
     if (value instanceof RemediationAction) return 'RemediationAction';
+    if (value instanceof SupervisoryAssignment) return 'SupervisoryAssignment';
     return undefined;
   },
 })

@@ -1,9 +1,9 @@
 import { badInput } from '../errors/app-error';
 
 /** Relay global ids: base64url("Type:dbId"), opaque to clients. */
-export type NodeType = 'OrgUnit' | 'Member' | 'Account' | 'RoleAssignment' | 'ApiKey' | 'MemberPosition' | 'Meeting' | 'MeetingTask' | 'ThematicPlan' | 'ThematicTopic' | 'Holiday' | 'CriteriaSet' | 'Criterion' | 'MeetingEvaluation' | 'AnnualGrade' | 'FourGoodAssessment' | 'MemberTransfer' | 'AuditEntry' | 'Inspection' | 'RemediationAction';
+export type NodeType = 'OrgUnit' | 'Member' | 'Account' | 'RoleAssignment' | 'ApiKey' | 'MemberPosition' | 'Meeting' | 'MeetingTask' | 'ThematicPlan' | 'ThematicTopic' | 'Holiday' | 'CriteriaSet' | 'Criterion' | 'MeetingEvaluation' | 'AnnualGrade' | 'FourGoodAssessment' | 'MemberTransfer' | 'AuditEntry' | 'Inspection' | 'RemediationAction' | 'SupervisoryAssignment';
 
-const NODE_TYPES: readonly NodeType[] = ['OrgUnit', 'Member', 'Account', 'RoleAssignment', 'ApiKey', 'MemberPosition', 'Meeting', 'MeetingTask', 'ThematicPlan', 'ThematicTopic', 'Holiday', 'CriteriaSet', 'Criterion', 'MeetingEvaluation', 'AnnualGrade', 'FourGoodAssessment', 'MemberTransfer', 'AuditEntry', 'Inspection', 'RemediationAction'];
+const NODE_TYPES: readonly NodeType[] = ['OrgUnit', 'Member', 'Account', 'RoleAssignment', 'ApiKey', 'MemberPosition', 'Meeting', 'MeetingTask', 'ThematicPlan', 'ThematicTopic', 'Holiday', 'CriteriaSet', 'Criterion', 'MeetingEvaluation', 'AnnualGrade', 'FourGoodAssessment', 'MemberTransfer', 'AuditEntry', 'Inspection', 'RemediationAction', 'SupervisoryAssignment'];
 
 export function toGlobalId(type: NodeType, id: number | string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');

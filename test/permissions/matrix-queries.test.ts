@@ -256,6 +256,6 @@ describe('roles: the role table, for anyone signed in', () => {
   test.each(perActor(ROLES))('as %s → %s', async (actor, expected) => {
     const result = await app.run(actor, '{ roles { role permissions } }');
     expectOutcome(result, 'roles', expected);
-    if (expected === 'allowed') expect((result.data?.roles as unknown[]).length).toBe(6);
+    if (expected === 'allowed') expect((result.data?.roles as unknown[]).length).toBe(7);
   });
 });

@@ -150,7 +150,7 @@ describe('nested fields stop at the edge of scope', () => {
     const result = await app.run('inspector:commune', '{ viewer { permissions { permission national units { id } } } }');
     expect(result.errors).toBeUndefined();
     const permissions = (result.data?.viewer as { permissions: Array<{ permission: string; national: boolean; units: { id: string }[] }> }).permissions;
-    expect(permissions.map((p) => p.permission).sort()).toEqual(['AUDIT_READ', 'GRADES_READ', 'INSPECTIONS_READ', 'INSPECTIONS_WRITE', 'INSPECTION_CONCLUSIONS_READ', 'MEETINGS_READ', 'MEMBERS_PERSONAL', 'MEMBERS_READ', 'PUBLISHED_GRADES_READ', 'STATISTICS_READ', 'TREE_READ']);
+    expect(permissions.map((p) => p.permission).sort()).toEqual(['AUDIT_READ', 'GRADES_READ', 'INSPECTIONS_READ', 'INSPECTIONS_WRITE', 'INSPECTION_CONCLUSIONS_READ', 'MEETINGS_READ', 'MEMBERS_PERSONAL', 'MEMBERS_READ', 'PUBLISHED_GRADES_READ', 'STATISTICS_READ', 'SUPERVISION_READ', 'TREE_READ']);
     for (const p of permissions) expect(p).toEqual({ permission: p.permission, national: false, units: [{ id: unit('commune') }] });
   });
 

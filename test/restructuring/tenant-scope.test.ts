@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../src/services/global-id';
-import { HISTORICAL_PATH_COLUMNS, MEMBER_PROVINCE_COLUMNS, TENANT_SCOPE_COLUMNS } from '../../src/services/tree/tenant-scope';
+import { HISTORICAL_PATH_COLUMNS, FOLLOWING_PROVINCE_COLUMNS, TENANT_SCOPE_COLUMNS } from '../../src/services/tree/tenant-scope';
 import { addAccount, addPosition, createMeeting, memberGid, topicGid, vietnamTime } from '../meetings/support';
 import { EXEMPT, memberId, newMember, transferMember, versionOf } from '../members/lifecycle-support';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -21,7 +21,7 @@ afterAll(() => app.close());
  * Province columns of rows that belong to a province itself (its rules, holidays, topics,
  * criteria): a province is a root and never moves, so no move rewrites them.
  */
-const PROVINCE_OWNED = ['criteria_set.province_id', 'grading_rules.province_id', 'holiday.province_id', 'meeting_rules.province_id', 'thematic_topic.province_id'];
+const PROVINCE_OWNED = ['criteria_set.province_id', 'grading_rules.province_id', 'holiday.province_id', 'inspection_subject.province_id', 'meeting_rules.province_id', 'supervision_rules.province_id', 'thematic_topic.province_id'];
 
 async function columns(where: string): Promise<string[]> {
   const rows = await app.sql<{ c: string }>(`select table_name || '.' || column_name as c from information_schema.columns where table_schema = 'public' and (${where}) order by 1`);
@@ -30,7 +30,7 @@ async function columns(where: string): Promise<string[]> {
 
 describe('every path and province column of the database is accounted for', () => {
   test('each path column is rewritten by moves or records history', async () => {
-    const paths = await columns(`column_name in ('path', 'unit_path') or column_name like '%\\_unit\\_path'`);
+    const paths = await columns(`column_name = 'path' or column_name like '%\\_path'`);
     const known = new Set([...TENANT_SCOPE_COLUMNS.map((c) => `${c.table}.${c.path}`), ...HISTORICAL_PATH_COLUMNS]);
     expect(paths.filter((c) => !known.has(c))).toEqual([]);
     // And the lists name only columns that exist.
@@ -43,7 +43,7 @@ describe('every path and province column of the database is accounted for', () =
     const historicalTables = new Set(HISTORICAL_PATH_COLUMNS.map((c) => c.split('.')[0]));
     const known = new Set([
       ...TENANT_SCOPE_COLUMNS.filter((c) => c.province !== null).map((c) => `${c.table}.${c.province}`),
-      ...MEMBER_PROVINCE_COLUMNS.map((c) => `${c.table}.${c.province}`),
+      ...FOLLOWING_PROVINCE_COLUMNS.map((c) => `${c.table}.province_id`),
       ...PROVINCE_OWNED,
     ]);
     expect(provinces.filter((c) => !known.has(c) && !historicalTables.has(c.split('.')[0]))).toEqual([]);
@@ -102,6 +102,27 @@ describe('a commune moved to another province by a national administrator', () =
     await transferMember(app, 'admin:national', arriving.fullName, 'otherCell', '2026-07-01', '2026-07-05');
     data(await app.run('admin:national', EXEMPT, { input: { memberId: memberId(app, DO), version: await versionOf(app, DO), occurredOn: '2026-08-01', from: '2026-08-01', reason: 'Ốm dài ngày', decisionRef: 'MCT-1' } }));
 
+    // Inspection and supervision rows of the commune, written directly: only their scope columns matter here.
+    const commune = app.fixture.units.otherCommune;
+    const cell = app.fixture.units.otherCell;
+    const province = app.fixture.units.province.id;
+    const [inspection] = await app.sql<{ id: number }>(
+      `insert into inspection (province_id, inspecting_unit_id, inspecting_unit_path, origin, year, title, subjects, period_from, period_to, state, started_on)
+       values (?, ?, ?, 'AD_HOC', 2026, 'Kiểm tra sinh hoạt chi bộ', '{MEETING_REGIME}', '2026-06-01', '2026-06-30', 'IN_PROGRESS', '2026-06-01') returning id`,
+      [province, commune.id, commune.path],
+    );
+    await app.sql('insert into inspection_target (inspection_id, province_id, unit_id, unit_path) values (?, ?, ?, ?)', [inspection.id, province, cell.id, cell.path]);
+    await app.sql("insert into inspection_finding (inspection_id, province_id, kind, severity, subject, description) values (?, ?, 'SHORTCOMING', 'MINOR', 'MEETING_REGIME', 'Biên bản sơ sài')", [inspection.id, province]);
+    await app.sql("insert into remediation_action (inspection_id, province_id, responsible_unit_id, responsible_unit_path, description, deadline) values (?, ?, ?, ?, 'Hoàn thiện biên bản', '2026-09-30')", [inspection.id, province, cell.id, cell.path]);
+    await app.sql("insert into discipline (inspection_id, province_id, unit_id, unit_path, kind, decided_on, decision_ref, reason) values (?, ?, ?, ?, 'REPRIMAND', '2026-07-01', '3-QĐ/UBKT', 'Vi phạm chế độ sinh hoạt')", [inspection.id, province, cell.id, cell.path]);
+    const [supervisor] = await app.sql<{ id: number }>('select id from account where home_unit_path = ? order by id limit 1', [commune.path]);
+    await app.sql(
+      `insert into supervisory_assignment (province_id, committee_id, committee_path, unit_id, unit_path, account_id, assignee_kind, starts_on, ends_on, required_attendances, per)
+       values (?, ?, ?, ?, ?, ?, 'EXECUTIVE_COMMITTEE', '2026-01-01', '2026-12-31', 1, 'QUARTER')`,
+      [province, commune.id, commune.path, cell.id, cell.path, supervisor.id],
+    );
+    await app.sql("insert into weak_cell_flag (province_id, unit_id, unit_path, committee_id, year, reason) values (?, ?, ?, ?, 2026, 'Sinh hoạt không đều')", [province, cell.id, cell.path, commune.id]);
+
     oldPrefix = app.fixture.units.otherCommune.path;
     before = await countUnder(oldPrefix);
     historyBefore = await app.sql('select id, province_id, unit_path from member_event where unit_path like ? order by id', [`${oldPrefix}%`]);
@@ -135,9 +156,9 @@ describe('a commune moved to another province by a national administrator', () =
     expect(Object.entries(wrong).filter(([, n]) => n > 0)).toEqual([]);
   });
 
-  test('rows that follow their member (exemptions) have the member’s new province', async () => {
-    for (const c of MEMBER_PROVINCE_COLUMNS) {
-      const rows = await app.sql<{ province: number }>(`select t.${c.province} as province from ${c.table} t join member m on m.id = t.${c.member} where m.unit_path like ?`, [`${newPrefix}%`]);
+  test('rows that follow a parent row (exemptions, findings) have its new province', async () => {
+    for (const c of FOLLOWING_PROVINCE_COLUMNS) {
+      const rows = await app.sql<{ province: number }>(`select t.province_id as province from ${c.table} t join ${c.parent} p on p.id = t.${c.fk} where p.${c.parentPath} like ?`, [`${newPrefix}%`]);
       expect(rows.map((r) => r.province)).toEqual([app.fixture.units.otherProvince.id]);
     }
   });

@@ -24,6 +24,9 @@ export class MeetingGuestInput {
 
   @Field(() => ID, { nullable: true, description: 'The superior committee the guest comes from.' })
   unitId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The guest's account, for a supervisor assigned to the cell: the visit counts towards the assignment (người được phân công dự)." })
+  accountId?: string | null;
 }
 
 @InputType('MeetingFieldsInput')

@@ -2,13 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { EvaluationAction, EvaluationState } from '../../entities/evaluation-enums';
 import { MeetingEvaluation } from '../../entities/meeting-evaluation';
 import { MeetingKind, MeetingStatus } from '../../entities/meeting-enums';
-import { Permission } from '../../auth/permission';
 import { badInput, conflict, staleVersion } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getMeeting } from '../meetings/meeting-queries';
 import { optionalText, requiredText } from '../validate';
-import { checkMayAppraise, checkMayPrepare } from './appraisal-rights';
+import { checkMayAppraise, checkMayPrepare, mayAppraiseFromAbove } from './appraisal-rights';
 import { loadCriteriaSet, setInForce, type CriteriaSetWithCriteria } from './criteria-sets';
 import { getMeetingEvaluation } from './meeting-evaluation-queries';
 import { appraisedTotal, ratingOf, selfTotal, type ScoreLine } from './scoring';
@@ -273,7 +272,7 @@ export async function appraiseMeetingEvaluation(ctx: RequestContext, input: { id
 export async function reopenMeetingEvaluation(ctx: RequestContext, input: { id: number; version: number; reason: string }): Promise<MeetingEvaluation> {
   const found = await loadForChange(ctx, input.id, input.version);
   if (found.state === EvaluationState.APPRAISED) await checkMayAppraise(ctx, found.unitPath);
-  else if (!ctx.viewer.canFromAbove(Permission.EVALUATIONS_APPRAISE, found.unitPath)) checkMayPrepare(ctx, found.unitPath);
+  else if (!mayAppraiseFromAbove(ctx, found.unitPath)) checkMayPrepare(ctx, found.unitPath);
   if (found.state === EvaluationState.DRAFT) throw conflict('A draft is open already', { field: 'state' });
   const reason = requiredText(input.reason, 'input.reason', 2000);
   return ctx.em.transactional(async (em) => {

@@ -30,6 +30,8 @@ export interface GuestEntry {
   readonly fullName: string;
   readonly position?: string | null;
   readonly unitId?: number | null;
+  /** A supervisor's account: it must hold a supervisory assignment to the meeting's cell (issue #5). */
+  readonly accountId?: number | null;
 }
 
 /** Guests come from the superior committees: a guest's unit must be an ancestor of the meeting's unit. */
@@ -38,14 +40,27 @@ export async function replaceGuests(em: EntityManager, meetingId: number, unitPa
     fullName: requiredText(g.fullName, `input.guests.${i}.fullName`, 200),
     position: optionalText(g.position, `input.guests.${i}.position`, 200),
     unitId: g.unitId ?? null,
+    accountId: g.accountId ?? null,
   }));
   const ancestors = new Set(unitPath.split('/').filter(Boolean).map(Number));
   checked.forEach((g, i) => {
     if (g.unitId !== null && !ancestors.has(g.unitId)) throw badInput(`input.guests.${i}.unitId`, 'must be the meeting unit or one of its superior committees');
   });
+  for (const [i, g] of checked.entries()) {
+    if (g.accountId === null) continue;
+    if (checked.findIndex((o) => o.accountId === g.accountId) !== i) throw badInput(`input.guests.${i}.accountId`, 'is listed twice');
+    // Only accounts assigned to supervise the cell (any period): the account is neither looked up nor revealed otherwise.
+    const assigned = await em.getConnection().execute<{ n: number }[]>(
+      "select count(*)::int as n from supervisory_assignment where account_id = ? and ? like unit_path || '%'",
+      [g.accountId, unitPath],
+      'all',
+      em.getTransactionContext(),
+    );
+    if (assigned[0].n === 0) throw badInput(`input.guests.${i}.accountId`, 'is not assigned to supervise this cell');
+  }
   await run(em, 'delete from meeting_guest where meeting_id = ?', [meetingId]);
   for (const g of checked) {
-    await run(em, 'insert into meeting_guest (meeting_id, full_name, position, unit_id) values (?, ?, ?, ?)', [meetingId, g.fullName, g.position, g.unitId]);
+    await run(em, 'insert into meeting_guest (meeting_id, full_name, position, unit_id, account_id) values (?, ?, ?, ?, ?)', [meetingId, g.fullName, g.position, g.unitId, g.accountId]);
   }
 }
 

@@ -31,14 +31,18 @@ export const TENANT_SCOPE_COLUMNS: readonly ScopeColumns[] = [
   { table: 'inspection_target', path: 'unit_path', province: 'province_id' },
   { table: 'remediation_action', path: 'responsible_unit_path', province: 'province_id' },
   { table: 'discipline', path: 'unit_path', province: 'province_id' },
+  { table: 'supervisory_assignment', path: 'unit_path', province: 'province_id' },
+  { table: 'supervisory_assignment', path: 'committee_path', province: 'province_id' },
+  { table: 'weak_cell_flag', path: 'unit_path', province: 'province_id' },
 ];
 
 /**
- * Province columns of rows that belong to a member but carry no path of their own: they follow
- * the member's (official) cell, so a move across provinces rewrites them from the member row.
+ * Province columns of rows that carry no path of their own and follow a parent row (an exemption
+ * its member, a finding its inspection): a move across provinces rewrites them from the parent.
  */
-export const MEMBER_PROVINCE_COLUMNS: ReadonlyArray<{ readonly table: string; readonly member: string; readonly province: string }> = [
-  { table: 'member_exemption', member: 'member_id', province: 'province_id' },
+export const FOLLOWING_PROVINCE_COLUMNS: ReadonlyArray<{ readonly table: string; readonly fk: string; readonly parent: string; readonly parentPath: string }> = [
+  { table: 'member_exemption', fk: 'member_id', parent: 'member', parentPath: 'unit_path' },
+  { table: 'inspection_finding', fk: 'inspection_id', parent: 'inspection', parentPath: 'inspecting_unit_path' },
 ];
 
 /**
@@ -62,8 +66,11 @@ export async function rewriteSubtreeScope(em: EntityManager, oldPrefix: string, 
       c.province ? [newPrefix, oldPrefix.length + 1, provinceId, `${oldPrefix}%`] : [newPrefix, oldPrefix.length + 1, `${oldPrefix}%`],
     );
   }
-  // After the member rows: their paths are the new ones now.
-  for (const c of MEMBER_PROVINCE_COLUMNS) {
-    await run(`update ${c.table} t set ${c.province} = m.province_id from member m where m.id = t.${c.member} and m.unit_path like ? and t.${c.province} <> m.province_id`, [`${newPrefix}%`]);
+  // After the parent rows: their paths are the new ones now.
+  for (const c of FOLLOWING_PROVINCE_COLUMNS) {
+    await run(
+      `update ${c.table} t set province_id = p.province_id from ${c.parent} p where p.id = t.${c.fk} and p.${c.parentPath} like ? and t.province_id <> p.province_id`,
+      [`${newPrefix}%`],
+    );
   }
 }
