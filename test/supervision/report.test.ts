@@ -70,8 +70,8 @@ describe('supervisionReport', () => {
     expect(r.shortfalls).toEqual([{ shortfall: 2, assignment: { assigneeName: 'standing' } }]);
     expect(r.unattendedCells).toEqual([{ name: 'Chi bộ Trường Tiểu học Bình Lư' }]);
     expect(r.weakCells).toEqual([
-      { unit: { name: 'Chi bộ bản Nậm Cười' }, ratedWeak: false, visits: 3, standingCommitteeVisits: 1, activeAssignments: 3, inspections: null, flags: [{ year: 2026, quarter: null, reason: 'Nội bộ mất đoàn kết' }] },
-      { unit: { name: 'Chi bộ Trường Tiểu học Bình Lư' }, ratedWeak: true, visits: 0, standingCommitteeVisits: 0, activeAssignments: 1, inspections: null, flags: [{ year: 2026, quarter: 3, reason: 'Sinh hoạt không đều' }] },
+      { unit: { name: 'Chi bộ bản Nậm Cười' }, ratedWeak: false, visits: 3, standingCommitteeVisits: 1, activeAssignments: 3, inspections: { count: 0 }, flags: [{ year: 2026, quarter: null, reason: 'Nội bộ mất đoàn kết' }] },
+      { unit: { name: 'Chi bộ Trường Tiểu học Bình Lư' }, ratedWeak: true, visits: 0, standingCommitteeVisits: 0, activeAssignments: 1, inspections: { count: 0 }, flags: [{ year: 2026, quarter: 3, reason: 'Sinh hoạt không đều' }] },
     ]);
     expect(r.weakCellsWithoutStandingCommitteeVisit).toEqual([{ unit: { name: 'Chi bộ Trường Tiểu học Bình Lư' } }]);
   });
