@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { identify } from './auth/identify';
@@ -9,6 +10,7 @@ import { AppError } from './errors/app-error';
 import { ErrorCode } from './errors/error-code';
 import type { ServerContext } from './graphql-server';
 import { createLoaders } from './loaders/loaders';
+import type { RequestContext } from './request-context';
 
 export interface IncomingCredentials {
   readonly authorization?: string;
@@ -48,4 +50,9 @@ export async function createRequestContext(
     auditEntries: [],
     sqlCount,
   };
+}
+
+/** The same request on another EntityManager (a transaction, a savepoint), with loaders reading through it. */
+export function contextOn(ctx: RequestContext, em: EntityManager): RequestContext {
+  return { ...ctx, em, loaders: createLoaders(em, ctx.viewer) };
 }

@@ -1,8 +1,8 @@
-import { cells, expectOutcome, perActor, rowCount, type Actor, type Outcome } from '../support/permission-cases';
+import { expectOutcome, gid, perActor, rowCount, type Actor, type Outcome, PROVINCE_REGULATIONS_READ } from '../support/permission-cases';
 import type { UnitName } from '../support/fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { AN, HUNG, memberDbId, unitGid } from '../meetings/support';
-import { cellSecretary, criteriaOf, heldMeeting, type CriterionRef } from './support';
+import { SECRETARY, withSecretary as rows, cellSecretary, criteriaOf, heldMeeting, type CriterionRef } from './support';
 
 /**
  * Permission matrix of the evaluation operations of issue #4 (meeting evaluations, criteria sets,
@@ -15,7 +15,6 @@ import { cellSecretary, criteriaOf, heldMeeting, type CriterionRef } from './sup
  */
 let app: TestApp;
 let criteria: CriterionRef[];
-const SECRETARY = 'secretary:cell' as Actor;
 
 type Cell = 'cell' | 'school' | 'otherCell' | 'otherProvinceCell';
 const CELLS: readonly Cell[] = ['cell', 'school', 'otherCell', 'otherProvinceCell'];
@@ -23,12 +22,6 @@ type Province = 'province' | 'otherProvince';
 const PROVINCES: readonly Province[] = ['province', 'otherProvince'];
 
 /** The fixture actors' table plus the secretary's row. */
-function rows<C extends string>(columns: readonly C[], table: Readonly<Record<Actor, readonly Outcome[]>>, secretary: readonly Outcome[]): Array<[Actor, C, Outcome]> {
-  if (secretary.length !== columns.length) throw new Error('Permission table: the secretary row has the wrong number of cells');
-  return [...cells(columns, table), ...columns.map((c, i): [Actor, C, Outcome] => [SECRETARY, c, secretary[i]])];
-}
-
-const gid = (type: string, id: number): string => Buffer.from(`${type}:${id}`).toString('base64url');
 const provinceOf = (unit: UnitName): number => Number(app.fixture.units[unit].path.split('/')[1]);
 const audits = (): Promise<number> => rowCount(app.sql, 'audit_entry');
 
@@ -128,30 +121,9 @@ describe('node(id) of a meeting evaluation: the same scope; analysts get NOT_FOU
   });
 });
 
-// prettier-ignore
-const REGULATION_READ: Record<Actor, Outcome[]> = {
-  //                      province     otherProvince
-  'admin:national':     ['allowed',   'allowed'],
-  'admin:province':     ['allowed',   'NOT_FOUND'],
-  'admin:commune':      ['allowed',   'NOT_FOUND'],
-  'admin:cell':         ['allowed',   'NOT_FOUND'],
-  'organizer:province': ['allowed',   'NOT_FOUND'],
-  'organizer:commune':  ['allowed',   'NOT_FOUND'],
-  'organizer:cell':     ['allowed',   'NOT_FOUND'],
-  'inspector:province': ['allowed',   'NOT_FOUND'],
-  'inspector:commune':  ['allowed',   'NOT_FOUND'],
-  'inspector:cell':     ['allowed',   'NOT_FOUND'],
-  'analyst:province':   ['allowed',   'NOT_FOUND'],
-  'analyst:commune':    ['allowed',   'NOT_FOUND'],
-  'analyst:cell':       ['allowed',   'NOT_FOUND'],
-  'service:province':   ['allowed',   'NOT_FOUND'],
-  'member:cell':        ['allowed',   'NOT_FOUND'],
-  'norole':             ['NOT_FOUND', 'NOT_FOUND'],
-  'anonymous':          ['UNAUTHENTICATED', 'UNAUTHENTICATED'],
-};
 
 describe('criteriaSets, criteriaSetInForce, gradingRules: anyone working in the province reads its regulations', () => {
-  test.each(rows(PROVINCES, REGULATION_READ, ['allowed', 'NOT_FOUND']))('as %s on %s → %s', async (actor, column, expected) => {
+  test.each(rows(PROVINCES, PROVINCE_REGULATIONS_READ, ['allowed', 'NOT_FOUND']))('as %s on %s → %s', async (actor, column, expected) => {
     const p = unitGid(app, column);
     const sets = await app.run(actor, 'query($p: ID!) { criteriaSets(provinceId: $p) { code } }', { p });
     expectOutcome(sets, 'criteriaSets', expected);

@@ -1,8 +1,8 @@
-import { cells, expectOutcome, perActor, rowCount, type Actor, type Outcome } from '../support/permission-cases';
+import { expectOutcome, gid, perActor, rowCount, type Actor, type Outcome } from '../support/permission-cases';
 import type { UnitName } from '../support/fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { AN, MAI, memberDbId } from '../meetings/support';
-import { cellSecretary } from './support';
+import { SECRETARY, withSecretary as rows, cellSecretary } from './support';
 
 /**
  * Permission matrix of annual grading and the four-good model (issue #4), both sides: every actor ×
@@ -12,14 +12,7 @@ import { cellSecretary } from './support';
  * publication and four-good come from strictly above the unit.
  */
 let app: TestApp;
-const SECRETARY = 'secretary:cell' as Actor;
 
-function rows<C extends string>(columns: readonly C[], table: Readonly<Record<Actor, readonly Outcome[]>>, secretary: readonly Outcome[]): Array<[Actor, C, Outcome]> {
-  if (secretary.length !== columns.length) throw new Error('Permission table: the secretary row has the wrong number of cells');
-  return [...cells(columns, table), ...columns.map((c, i): [Actor, C, Outcome] => [SECRETARY, c, secretary[i]])];
-}
-
-const gid = (type: string, id: number): string => Buffer.from(`${type}:${id}`).toString('base64url');
 const audits = (): Promise<number> => rowCount(app.sql, 'audit_entry');
 
 interface Grade { id: string; dbId: number }

@@ -2,6 +2,7 @@ import { toGlobalId } from '../../src/services/global-id';
 import type { UnitName } from '../support/fixture';
 import type { GqlResult, TestApp } from '../support/test-app';
 import { addAccount, addPosition, data, HUNG, memberDbId, type Actor } from '../meetings/support';
+import { cells, type Outcome } from '../support/permission-cases';
 
 /**
  * Shared by the evaluation suites (issue #4): the tables a rejected write must leave alone, held
@@ -172,3 +173,12 @@ export function extensionsOf(result: GqlResult): Record<string, unknown> {
 /** The grade ids and versions of a proposal or decision result, as decide/publish take them. */
 export const versions = (grades: ReadonlyArray<{ id: string; version: number }>): Array<{ id: string; version: number }> => grades.map((g) => ({ id: g.id, version: g.version }));
 
+
+/** The cell's secretary (an account linked to the member holding the post), an extra row of every permission table. */
+export const SECRETARY = 'secretary:cell' as Actor;
+
+/** A permission table's cases, plus the secretary's row. */
+export function withSecretary<C extends string>(columns: readonly C[], table: Readonly<Record<Actor, readonly Outcome[]>>, secretary: readonly Outcome[]): Array<[Actor, C, Outcome]> {
+  if (secretary.length !== columns.length) throw new Error('Permission table: the secretary row has the wrong number of cells');
+  return [...cells(columns, table), ...columns.map((c, i): [Actor, C, Outcome] => [SECRETARY, c, secretary[i]])];
+}

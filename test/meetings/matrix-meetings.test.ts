@@ -1,4 +1,4 @@
-import { cells, expectOutcome, gid, MISSING_DB_ID, perActor, rowCount, type Actor, type Outcome } from '../support/permission-cases';
+import { cells, expectOutcome, gid, MISSING_DB_ID, perActor, rowCount, type Actor, type Outcome, PROVINCE_REGULATIONS_READ } from '../support/permission-cases';
 import type { UnitName } from '../support/fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { createMeeting, dbIdOf, unitGid, vietnamTime } from './support';
@@ -173,30 +173,9 @@ describe('meetingCompliance: counts and rates, analysts included', () => {
 type ProvinceColumn = 'province' | 'otherProvince';
 const PROVINCE_COLUMNS: readonly ProvinceColumn[] = ['province', 'otherProvince'];
 
-// prettier-ignore
-const RULES_READ: Record<Actor, Outcome[]> = {
-  //                      province     otherProvince
-  'admin:national':     ['allowed',   'allowed'],
-  'admin:province':     ['allowed',   'NOT_FOUND'],
-  'admin:commune':      ['allowed',   'NOT_FOUND'],
-  'admin:cell':         ['allowed',   'NOT_FOUND'],
-  'organizer:province': ['allowed',   'NOT_FOUND'],
-  'organizer:commune':  ['allowed',   'NOT_FOUND'],
-  'organizer:cell':     ['allowed',   'NOT_FOUND'],
-  'inspector:province': ['allowed',   'NOT_FOUND'],
-  'inspector:commune':  ['allowed',   'NOT_FOUND'],
-  'inspector:cell':     ['allowed',   'NOT_FOUND'],
-  'analyst:province':   ['allowed',   'NOT_FOUND'],
-  'analyst:commune':    ['allowed',   'NOT_FOUND'],
-  'analyst:cell':       ['allowed',   'NOT_FOUND'],
-  'service:province':   ['allowed',   'NOT_FOUND'],
-  'member:cell':        ['allowed',   'NOT_FOUND'],
-  'norole':             ['NOT_FOUND', 'NOT_FOUND'],
-  'anonymous':          ['UNAUTHENTICATED', 'UNAUTHENTICATED'],
-};
 
 describe('meetingRules: anyone working in the province reads its rules', () => {
-  test.each(cells(PROVINCE_COLUMNS, RULES_READ))('as %s on %s → %s', async (actor, column, expected) => {
+  test.each(cells(PROVINCE_COLUMNS, PROVINCE_REGULATIONS_READ))('as %s on %s → %s', async (actor, column, expected) => {
     const result = await app.run(actor, 'query($p: ID!) { meetingRules(provinceId: $p) { regularDay } }', { p: unitGid(app, column) });
     expectOutcome(result, 'meetingRules', expected);
   });

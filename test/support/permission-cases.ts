@@ -128,3 +128,26 @@ export async function insertApiKey(sql: Sql, accountId: number): Promise<number>
   ]);
   return id;
 }
+
+/** A province's regulations (meeting rules, criteria sets, grading rules): read by anyone working in the province. */
+// prettier-ignore
+export const PROVINCE_REGULATIONS_READ: Record<Actor, Outcome[]> = {
+  //                      province     otherProvince
+  'admin:national':     ['allowed',   'allowed'],
+  'admin:province':     ['allowed',   'NOT_FOUND'],
+  'admin:commune':      ['allowed',   'NOT_FOUND'],
+  'admin:cell':         ['allowed',   'NOT_FOUND'],
+  'organizer:province': ['allowed',   'NOT_FOUND'],
+  'organizer:commune':  ['allowed',   'NOT_FOUND'],
+  'organizer:cell':     ['allowed',   'NOT_FOUND'],
+  'inspector:province': ['allowed',   'NOT_FOUND'],
+  'inspector:commune':  ['allowed',   'NOT_FOUND'],
+  'inspector:cell':     ['allowed',   'NOT_FOUND'],
+  'analyst:province':   ['allowed',   'NOT_FOUND'],
+  'analyst:commune':    ['allowed',   'NOT_FOUND'],
+  'analyst:cell':       ['allowed',   'NOT_FOUND'],
+  'service:province':   ['allowed',   'NOT_FOUND'],
+  'member:cell':        ['allowed',   'NOT_FOUND'],
+  'norole':             ['NOT_FOUND', 'NOT_FOUND'],
+  'anonymous':          ['UNAUTHENTICATED', 'UNAUTHENTICATED'],
+};

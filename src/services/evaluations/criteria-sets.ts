@@ -7,6 +7,7 @@ import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getProvince } from '../meetings/meeting-rules-service';
 import { requiredText, validDate } from '../validate';
+import { cents, twoDecimals } from './scoring';
 
 /** A criteria set with its criteria and maximum total, as the scoring code needs it. */
 export interface CriteriaSetWithCriteria {
@@ -14,8 +15,6 @@ export interface CriteriaSetWithCriteria {
   readonly criteria: readonly Criterion[];
   readonly maxTotal: number;
 }
-
-const cents = (n: number): number => Math.round(n * 100) / 100;
 
 async function withCriteria(em: EntityManager, sets: readonly CriteriaSet[]): Promise<CriteriaSetWithCriteria[]> {
   if (sets.length === 0) return [];
@@ -84,8 +83,6 @@ export interface CreateCriteriaSetInput {
   readonly averageMin: number;
   readonly criteria: readonly CriterionEntry[];
 }
-
-const twoDecimals = (value: number): boolean => Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 
 function checkCriteria(entries: readonly CriterionEntry[]): CriterionEntry[] {
   if (entries.length === 0) throw badInput('input.criteria', 'a criteria set needs at least one criterion');

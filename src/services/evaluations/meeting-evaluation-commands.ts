@@ -10,7 +10,7 @@ import { optionalText, requiredText } from '../validate';
 import { checkMayAppraise, checkMayPrepare, mayAppraiseFromAbove } from './appraisal-rights';
 import { loadCriteriaSet, setInForce, type CriteriaSetWithCriteria } from './criteria-sets';
 import { getMeetingEvaluation } from './meeting-evaluation-queries';
-import { appraisedTotal, ratingOf, selfTotal, type ScoreLine } from './scoring';
+import { appraisedTotal, ratingOf, selfTotal, twoDecimals, type ScoreLine } from './scoring';
 
 export interface PointsEntry {
   readonly criterionId: number;
@@ -34,7 +34,6 @@ export interface AppraisalEntry extends PointsEntry {
 }
 
 const EVALUATED_KINDS: readonly MeetingKind[] = [MeetingKind.REGULAR, MeetingKind.THEMATIC];
-const twoDecimals = (value: number): boolean => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 
 /** Points for a criterion of the set: in it, from 0 to its maximum, at most two decimals. */
 function checkPoints(set: CriteriaSetWithCriteria, entries: readonly PointsEntry[], field: string): Map<number, number> {

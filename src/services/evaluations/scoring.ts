@@ -14,7 +14,11 @@ export interface ScoreLine {
 
 export type Thresholds = Pick<CriteriaSet, 'goodMin' | 'fairMin' | 'averageMin'>;
 
-const cents = (n: number): number => Math.round(n * 100) / 100;
+/** Rounded to cents: points have two decimals. */
+export const cents = (n: number): number => Math.round(n * 100) / 100;
+
+/** Whether a value has at most two decimals (points and maxima are stored as numeric(6,2)). */
+export const twoDecimals = (value: number): boolean => Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 
 export function selfTotal(lines: readonly ScoreLine[]): number {
   return cents(lines.reduce((sum, l) => sum + l.selfPoints, 0));

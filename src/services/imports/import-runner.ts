@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../errors/app-error';
-import { createLoaders } from '../../loaders/loaders';
+import { contextOn } from '../../context-factory';
 import type { RequestContext } from '../../request-context';
 import { importRejected, problemOf, type CsvRow, type ImportCounts, type ImportProblem } from './csv-table';
 
@@ -38,7 +38,7 @@ export async function runImport(
           // A clean identity map per row, in the same transaction: otherwise every savepoint carries
           // (and flushes over) the entities of all rows before it, and a file costs O(rows²).
           const rowEm = em.fork({ clear: true, keepTransactionContext: true });
-          const outcome = await rowEm.transactional((inner) => apply({ ...ctx, em: inner, loaders: createLoaders(inner, ctx.viewer) }, row));
+          const outcome = await rowEm.transactional((inner) => apply(contextOn(ctx, inner), row));
           counts[outcome] += 1;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;

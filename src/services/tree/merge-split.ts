@@ -3,7 +3,7 @@ import { Permission } from '../../auth/permission';
 import { OrgUnit } from '../../entities/org-unit';
 import { isCellKind, OrgUnitStatus, type CellType } from '../../entities/org-unit-enums';
 import { badInput, conflict, forbidden } from '../../errors/app-error';
-import { createLoaders } from '../../loaders/loaders';
+import { contextOn } from '../../context-factory';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { membersIn, reorganiseMembers } from '../members/reorganisation';
@@ -87,10 +87,6 @@ async function retire(ctx: RequestContext, em: EntityManager, unit: OrgUnit, suc
   }
 }
 
-function txContext(ctx: RequestContext, em: EntityManager): RequestContext {
-  return { ...ctx, em, loaders: createLoaders(em, ctx.viewer) };
-}
-
 /**
  * Merges units of one kind (sáp nhập): into one of them (A into B) or into a new unit (A and B
  * into C, created under the first unit's parent). Each unit merged away hands its active units
@@ -132,7 +128,7 @@ export async function mergeOrgUnits(
   await checkNoMemberHistoryAfter(ctx.em, sources.map((s) => s.id), decision.on, 'input.on');
   const parentId = sources[0].parent?.id ?? null;
   return ctx.em.transactional(async (em) => {
-    const tx = txContext(ctx, em);
+    const tx = contextOn(ctx, em);
     const result = target
       ? await em.findOneOrFail(OrgUnit, target.id)
       : await createOrgUnit(tx, { parentId, kind: sources[0].kind, name: (newUnit as NewUnit).name, code: newUnit?.code, cellType: newUnit?.cellType ?? null, foundedOn: decision.on });
@@ -202,7 +198,7 @@ export async function splitOrgUnit(ctx: RequestContext, input: DatedDecision & {
     throw badInput('input.parts', `every unit and member must go to a part: ${unplacedUnits} unit(s) and ${unplacedMembers} member(s) are not placed`);
   }
   return ctx.em.transactional(async (em) => {
-    const tx = txContext(ctx, em);
+    const tx = contextOn(ctx, em);
     const source = await em.findOneOrFail(OrgUnit, unit.id);
     const before = unitSnapshot(source);
     const parts: OrgUnit[] = [];
