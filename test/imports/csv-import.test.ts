@@ -111,6 +111,16 @@ describe('importing members', () => {
     ]);
   });
 
+  test('only member writers import members, and only under a root in their scope', async () => {
+    const before = await counts();
+    expect(onlyError(await app.run('analyst:province', IMPORT_MEMBERS, { input: { rootId: commune(), csv: MEMBERS } })).code).toBe('FORBIDDEN');
+    expect(onlyError(await app.run('inspector:commune', IMPORT_MEMBERS, { input: { rootId: commune(), csv: MEMBERS } })).code).toBe('FORBIDDEN');
+    expect(onlyError(await app.run('anonymous', IMPORT_MEMBERS, { input: { rootId: commune(), csv: MEMBERS } })).code).toBe('UNAUTHENTICATED');
+    const other = toGlobalId('OrgUnit', app.fixture.units.otherCommune.id);
+    expect(onlyError(await app.run('organizer:commune', IMPORT_MEMBERS, { input: { rootId: other, csv: MEMBERS } })).code).toBe('NOT_FOUND');
+    expect(await counts()).toEqual(before);
+  });
+
   test('every bad row is reported and nothing is written', async () => {
     const before = await counts();
     const csv = [
