@@ -9,6 +9,7 @@ import { ErrorCode } from '../errors/error-code';
 import type { RequestContext } from '../request-context';
 import { exportMembers, exportOrgUnits } from '../services/exports/export-csv';
 import { fromGlobalId } from '../services/global-id';
+import { statisticsCsvFile, statisticsXlsxFile, type ExportFile } from './statistics-exports';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -37,15 +38,20 @@ function sendError(res: Response, logger: Logger, error: unknown): void {
 
 /**
  * Bulk CSV exports (xuất dữ liệu), streamed in batches: GET /export/org-units.csv?unitId=… and
- * /export/members.csv?unitId=…, authenticated like /graphql (bearer token or x-api-key).
+ * /export/members.csv?unitId=…; statistics as whole files: /export/statistics.csv?table=… and
+ * /export/statistics.xlsx. All authenticated like /graphql (bearer token or x-api-key).
  */
 export function exportRouter(orm: Orm, config: Config, logger: Logger): Router {
   const router = Router();
+  const contextOf = async (req: Request, res: Response): Promise<RequestContext> => {
+    const ctx = await createRequestContext(orm, config, logger, res.locals.requestId as string, { authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
+    if (!ctx.viewer.authenticated) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Authentication required');
+    return ctx;
+  };
   const handle = (file: string, rows: (ctx: RequestContext, unitId: number) => AsyncGenerator<string>) => async (req: Request, res: Response): Promise<void> => {
     const requestId = res.locals.requestId as string;
     try {
-      const ctx = await createRequestContext(orm, config, logger, requestId, { authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
-      if (!ctx.viewer.authenticated) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Authentication required');
+      const ctx = await contextOf(req, res);
       const unitId = fromGlobalId(String(req.query.unitId ?? ''), 'OrgUnit', 'unitId');
       const chunks = rows(ctx, unitId);
       // The first chunk (the header) comes after the scope checks: errors before it are still JSON.
@@ -66,7 +72,18 @@ export function exportRouter(orm: Orm, config: Config, logger: Logger): Router {
       sendError(res, logger, error);
     }
   };
+  // Built whole before the first byte, so every error is still an error answer.
+  const whole = (build: (ctx: RequestContext, query: Request['query']) => Promise<ExportFile>) => async (req: Request, res: Response): Promise<void> => {
+    try {
+      const file = await build(await contextOf(req, res), req.query);
+      res.status(200).setHeader('content-type', file.type).setHeader('content-disposition', `attachment; filename="${file.name}"`).end(file.body);
+    } catch (error) {
+      sendError(res, logger, error);
+    }
+  };
   router.get('/org-units.csv', handle('org-units.csv', exportOrgUnits));
   router.get('/members.csv', handle('members.csv', exportMembers));
+  router.get('/statistics.csv', whole(statisticsCsvFile));
+  router.get('/statistics.xlsx', whole(statisticsXlsxFile));
   return router;
 }
