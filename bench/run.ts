@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'os';
 import { join, resolve } from 'path';
 import { adminDatabaseUrl, countRows, databaseExists, databaseUrl, recreateDatabase, runMigrations, serverVersion, tableHasRows, withClient } from './lib/db';
 import { login, postGraphQL } from './lib/graphql';
+import type { Credentials } from './lib/suite';
 import { runLoad, type LoadFigures } from './lib/load';
 import { killAllChildrenNow, stopAllChildren } from './lib/processes';
 import { formatPermissionOverhead, formatResults, judge, writeJson, type ResultRow } from './lib/report';
@@ -10,6 +11,7 @@ import { randomSecret, startServer } from './lib/server';
 import type { Scenario, Suite, Target } from './lib/suite';
 import { foundationSuite } from './scenarios/foundation';
 import { meetingsSuite } from './scenarios/meetings';
+import { statisticsSuite } from './scenarios/statistics';
 
 /**
  * `npm run bench`: for each suite (BENCH_SUITE; foundation then meetings by
@@ -23,10 +25,10 @@ const repoRoot = resolve(__dirname, '..');
 const benchDatabase = 'chibo_bench';
 
 /** Registered suites; a later issue adds its own here. */
-const suites: Record<string, Suite> = { foundation: foundationSuite, meetings: meetingsSuite };
+const suites: Record<string, Suite> = { foundation: foundationSuite, meetings: meetingsSuite, statistics: statisticsSuite };
 
-/** What `npm run bench` runs without BENCH_SUITE: every suite, one after the other. */
-const defaultSuites = 'foundation,meetings';
+/** What `npm run bench` runs without BENCH_SUITE: every suite, one after the other (statistics builds 6.6 GB: see bench/README.md). */
+const defaultSuites = 'foundation,meetings,statistics';
 
 export interface Variant {
   /** Shown in the table. */
@@ -109,17 +111,18 @@ const defaultRunOptions: RunOptions = { variants, migrate: (url) => runMigration
 type SuiteRun = Omit<BenchConfig, 'suites'> & { suite: Suite };
 
 async function prepareDatabase(config: SuiteRun, options: RunOptions): Promise<PreparedDatabase> {
-  const url = databaseUrl(config.adminUrl, benchDatabase);
+  const database = config.suite.database ?? benchDatabase;
+  const url = databaseUrl(config.adminUrl, database);
   const redacted = new URL(url);
   redacted.password = redacted.password === '' ? '' : '***';
   let generation: Record<string, unknown> | null = null;
 
   const populatedTable = config.suite.countedTables[0] ?? 'org_unit';
-  if (config.reuseDatabase && (await databaseExists(config.adminUrl, benchDatabase)) && (await tableHasRows(url, populatedTable))) {
+  if (config.reuseDatabase && (await databaseExists(config.adminUrl, database)) && (await tableHasRows(url, populatedTable))) {
     log(`reusing ${redacted.toString()} as it is (BENCH_REUSE_DB)`);
   } else {
     log(`recreating ${redacted.toString()}`);
-    await recreateDatabase(config.adminUrl, benchDatabase);
+    await recreateDatabase(config.adminUrl, database);
     log('applying migrations (npm run migrate)');
     const migrateStart = performance.now();
     await options.migrate(url);
@@ -175,7 +178,7 @@ function describeTarget(scenario: Scenario): string {
   return `${scenario.name} ${p50}≥ ${minRequestsPerSecond} req/s with p99 ≤ ${maxP99Ms} ms${maxP50Ms === undefined ? '' : ')'}`;
 }
 
-async function measureVariant(config: SuiteRun, databaseUrlForServer: string, jwtSecret: string, scenarios: readonly Scenario[], variant: Variant): Promise<ResultRow[]> {
+async function measureVariant(config: SuiteRun, databaseUrlForServer: string, jwtSecret: string, scenarios: readonly Scenario[], variant: Variant, report: string[]): Promise<ResultRow[]> {
   log(`starting ${variant.script} (permissions ${variant.name})`);
   const server = await startServer({
     label: variant.label,
@@ -184,10 +187,19 @@ async function measureVariant(config: SuiteRun, databaseUrlForServer: string, jw
     env: { databaseUrl: databaseUrlForServer, jwtSecret },
   });
   try {
-    const token = await login(server.baseUrl, config.suite.credentials.username, config.suite.credentials.password);
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    // One login per account the scenarios use.
+    const tokens = new Map<string, string>();
+    const headersFor = async (credentials: Credentials = config.suite.credentials): Promise<Record<string, string>> => {
+      let token = tokens.get(credentials.username);
+      if (token === undefined) {
+        token = await login(server.baseUrl, credentials.username, credentials.password);
+        tokens.set(credentials.username, token);
+      }
+      return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    };
     const rows: ResultRow[] = [];
     for (const scenario of scenarios) {
+      const headers = await headersFor(scenario.credentials);
       const sqlStatementsPerRequest = await checkSample(server.baseUrl, headers, scenario, variant);
       const connections = connectionsFor(config, scenario);
       log(`loading ${scenario.name}, permissions ${variant.name}: ${config.warmupSeconds} s warm-up + ${config.durationSeconds} s × ${connections} connections`);
@@ -205,6 +217,16 @@ async function measureVariant(config: SuiteRun, databaseUrlForServer: string, jw
       const { verdict, misses } = judgeScenario(scenario.target, figures);
       log(`  ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms → ${verdict}`);
       rows.push({ scenario: scenario.name, variant: variant.name, target: scenario.target, sqlStatementsPerRequest, figures, verdict, misses });
+    }
+    if (config.suite.report && variant === permissionsOn) {
+      const api = {
+        run: async (query: string, variables: Record<string, unknown>, credentials?: Credentials): Promise<unknown> => {
+          const answer = await postGraphQL(server.baseUrl, { query, variables }, await headersFor(credentials));
+          if (answer.errors !== null) throw new Error(`report query failed: ${answer.rawBody.slice(0, 500)}`);
+          return answer.data;
+        },
+      };
+      report.push(...(await withClient(databaseUrlForServer, (client) => (config.suite.report as NonNullable<Suite['report']>)(client, api, rows))));
     }
     return rows;
   } finally {
@@ -259,8 +281,9 @@ async function measureSuite(config: SuiteRun, options: RunOptions, startedAt: Da
   const scenarios = await withClient(database.url, (client) => config.suite.scenarios(client));
   const jwtSecret = randomSecret();
   const rows: ResultRow[] = [];
+  const report: string[] = [];
   for (const variant of options.variants) {
-    rows.push(...(await measureVariant(config, database.url, jwtSecret, scenarios, variant)));
+    rows.push(...(await measureVariant(config, database.url, jwtSecret, scenarios, variant, report)));
   }
   // Rows grouped by scenario, permissions on before off.
   rows.sort((a, b) => scenarios.findIndex((s) => s.name === a.scenario) - scenarios.findIndex((s) => s.name === b.scenario));
@@ -273,6 +296,7 @@ async function measureSuite(config: SuiteRun, options: RunOptions, startedAt: Da
   console.log(formatResults(rows));
   const overhead = formatPermissionOverhead(rows, permissionsOn.name, permissionsOff.name);
   if (overhead.length > 0) console.log(['', 'permission layer:', ...overhead].join('\n'));
+  if (report.length > 0) console.log(['', ...report].join('\n'));
 
   const resultsPath = join(repoRoot, 'bench', 'results', `${config.suite.name}.json`);
   writeJson(resultsPath, {
@@ -289,6 +313,7 @@ async function measureSuite(config: SuiteRun, options: RunOptions, startedAt: Da
     },
     database: { rows: database.rows, generation: database.generation },
     results: rows,
+    report,
   });
   console.log(`\nbench: results written to ${resultsPath}`);
 }

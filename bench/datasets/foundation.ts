@@ -1,6 +1,9 @@
 import { argon2id, hash } from 'argon2';
 import type { Client } from 'pg';
 import { ONBOARDING_HISTORY_SQL } from '../../src/db/onboarding-history';
+import { createAccount } from '../lib/accounts';
+import { inTransaction, vacuumAnalyze } from '../lib/bulk-load';
+import { cellTypeSql, ethnicities, generalEducation, pick, politicalTheory, qualifications, religions } from './attributes';
 
 /**
  * The foundation dataset: one province, its communes, their cells and the
@@ -55,32 +58,6 @@ export function communeCode(sizes: FoundationSizes, n: number): string {
   return 'X' + String(n).padStart(widths(sizes).commune, '0');
 }
 
-/** [value, weight] pairs; a null value is SQL NULL. */
-type Weighted = readonly (readonly [string | null, number])[];
-
-// Shares roughly as in domain.md §1 (Phong Thổ: 2/3 of members from ethnic minorities there;
-// a province-wide mix is more Kinh) and in the usual report categories of §2.
-const ethnicities: Weighted = [['Kinh', 12], ['Thai', 2], ['Mong', 2], ['Dao', 1], ['Tay', 1], ['Nung', 1], ['Ha Nhi', 1]];
-const religions: Weighted = [[null, 44], ['Phat giao', 4], ['Cong giao', 2]];
-const generalEducation: Weighted = [['UPPER_SECONDARY', 7], ['LOWER_SECONDARY', 2], ['PRIMARY', 1]];
-const qualifications: Weighted = [['BACHELOR', 3], ['MASTER', 1], ['COLLEGE', 1], ['INTERMEDIATE', 2], ['ELEMENTARY', 1], ['NONE', 2]];
-const politicalTheory: Weighted = [['ELEMENTARY', 5], ['INTERMEDIATE', 3], ['ADVANCED', 1], ['NONE', 1]];
-
-function sqlLiteral(value: string | null): string {
-  return value === null ? 'null' : `'${value.replace(/'/g, "''")}'`;
-}
-
-/**
- * SQL that picks a value from a weighted list by the ordinal. Each attribute
- * scrambles the ordinal modulo its own prime, so attributes are not
- * correlated with each other (as they would be if all used ordinal % 10).
- */
-function pick(ordinal: string, prime: number, values: Weighted): string {
-  const expanded = values.flatMap(([value, weight]) => Array<string | null>(weight).fill(value));
-  const array = `array[${expanded.map(sqlLiteral).join(',')}]::text[]`;
-  return `(${array})[1 + (${ordinal}::bigint * 7919 % ${prime})::int % ${expanded.length}]`;
-}
-
 function checkSizes(sizes: FoundationSizes): void {
   for (const [key, value] of Object.entries(sizes)) {
     // The sizes are interpolated into SQL text: only plain positive integers may pass.
@@ -104,15 +81,6 @@ export function foundationSql(sizes: FoundationSizes): string {
   const orgSeq = `pg_get_serial_sequence('org_unit', 'id')`;
   const memberSeq = `pg_get_serial_sequence('member', 'id')`;
 
-  // Cell types: mostly residential (thôn, bản, tổ dân phố), as in the real
-  // district counts of domain.md §1, plus a few of every other type per commune.
-  const cellType = `case
-      when x.k % 10 = 5 then 'PUBLIC_SERVICE'
-      when x.k % 10 = 8 then 'ADMINISTRATIVE_AGENCY'
-      when x.k % 20 = 0 then 'ARMED_FORCES'
-      when x.k % 20 = 19 then 'ENTERPRISE'
-      else 'RESIDENTIAL' end`;
-
   return `
 -- The province: path '/<id>/', its own province.
 insert into org_unit (id, province_id, parent_id, path, depth, kind, name, name_search, name_sort_key, code, founded_on)
@@ -133,7 +101,7 @@ from (
 
 -- Cells under each commune; code 'X<commune>-<cell>' carries the numbers the member insert needs.
 insert into org_unit (id, province_id, parent_id, path, depth, kind, cell_type, name, name_search, name_sort_key, code, founded_on)
-select x.id, x.province_id, x.parent_id, x.parent_path || x.id || '/', 2, 'CELL', ${cellType},
+select x.id, x.province_id, x.parent_id, x.parent_path || x.id || '/', 2, 'CELL', ${cellTypeSql('x.k')},
        'Chi bo ' || x.commune_no || '-' || x.no, 'chi bo ' || x.commune_no || '-' || x.no,
        'chi bo ' || x.commune_no || '-' || x.no, 'X' || x.commune_no || '-' || x.no, date '2025-07-01'
 from (
@@ -212,35 +180,18 @@ export async function generateFoundation(client: Client, sizes: FoundationSizes 
   const hashMs = performance.now() - hashStart;
 
   const start = performance.now();
-  await client.query('begin');
-  try {
+  await inTransaction(client, async () => {
     await client.query(foundationSql(sizes));
     // The members' history and memberships, which rosters read (set-based, like the members themselves).
     await client.query(ONBOARDING_HISTORY_SQL);
-    const account = await client.query<{ id: number }>(
-      `insert into account (kind, username, password_hash, display_name) values ('PERSON', $1, $2, $3) returning id`,
-      [benchOrganizer.username, passwordHash, 'Bench Organizer'],
+    await createAccount(
+      client,
+      { username: benchOrganizer.username, displayName: 'Bench Organizer', role: 'ORGANIZER', unit: { kind: 'COMMUNE_COMMITTEE', code: communeCode(sizes, 1) } },
+      passwordHash,
     );
-    const granted = await client.query(
-      `insert into role_assignment (account_id, role, unit_id, unit_path, province_id)
-       select $1, 'ORGANIZER', id, path, province_id from org_unit where kind = 'COMMUNE_COMMITTEE' and code = $2`,
-      [account.rows[0]?.id, communeCode(sizes, 1)],
-    );
-    if (granted.rowCount !== 1) throw new Error('commune #1 not found while granting the bench organizer');
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  }
+  });
   const generateMs = performance.now() - start;
-
-  // VACUUM as well as ANALYZE: a long-lived table is mostly all-visible, so the
-  // planner can use index-only scans (counts!) and reads set no hint bits.
-  // Without it the first minutes of load would do that work, or never reach
-  // that state at all where autovacuum is off (as on this machine's server).
-  const vacuumStart = performance.now();
-  await client.query('vacuum (analyze)');
-  const vacuumAnalyzeMs = performance.now() - vacuumStart;
+  const vacuumAnalyzeMs = await vacuumAnalyze(client);
 
   return { sizes, generateMs, vacuumAnalyzeMs, hashMs };
 }

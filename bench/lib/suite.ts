@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import type { ResultRow } from './report';
 
 /**
  * What a benchmark suite supplies to bench/run.ts: how to fill a freshly
@@ -12,9 +13,26 @@ export interface Suite {
   generate(client: Client): Promise<Record<string, unknown>>;
   /** Tables whose row counts are printed after generation. */
   countedTables: readonly string[];
-  credentials: { username: string; password: string };
+  credentials: Credentials;
   /** Builds the scenarios from the generated data (ids are looked up, never assumed). */
   scenarios(client: Client): Promise<Scenario[]>;
+  /** The database it fills (default chibo_bench, shared by the suites); a big dataset keeps its own for BENCH_REUSE_DB. */
+  database?: string;
+  /**
+   * Extra lines for the report, after the scenarios ran against the server with permissions: the
+   * statistics suite compares the API's figures and times with plain SQL over the base tables.
+   */
+  report?(client: Client, api: SuiteApi, rows: readonly ResultRow[]): Promise<string[]>;
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** The running server, for a suite's report: one GraphQL request as a given account. */
+export interface SuiteApi {
+  run(query: string, variables: Record<string, unknown>, credentials?: Credentials): Promise<unknown>;
 }
 
 export interface Target {
@@ -29,6 +47,8 @@ export interface Scenario {
   name: string;
   description: string;
   query: string;
+  /** Who sends it (default the suite's credentials). */
+  credentials?: Credentials;
   /** Variable sets sent in rotation during the load. */
   variables: readonly Record<string, unknown>[];
   target: Target;
