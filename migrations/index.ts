@@ -6,6 +6,8 @@ import { Migration20261124000005_member_lifecycle } from './Migration20261124000
 import { Migration20261124000006_unit_history } from './Migration20261124000006_unit_history';
 import { Migration20261124000007_supervision } from './Migration20261124000007_supervision';
 import { Migration20261124000008_inspections } from './Migration20261124000008_inspections';
+import { Migration20261203000001_member_positions } from './Migration20261203000001_member_positions';
+import { Migration20261203000002_statistics } from './Migration20261203000002_statistics';
 
 /** Every migration, in order. Listed explicitly so that ts-node, jest and a build all load the same set. */
 export const migrationsList = [
@@ -17,4 +19,6 @@ export const migrationsList = [
   { name: 'Migration20261124000006_unit_history', class: Migration20261124000006_unit_history },
   { name: 'Migration20261124000007_supervision', class: Migration20261124000007_supervision },
   { name: 'Migration20261124000008_inspections', class: Migration20261124000008_inspections },
+  { name: 'Migration20261203000001_member_positions', class: Migration20261203000001_member_positions },
+  { name: 'Migration20261203000002_statistics', class: Migration20261203000002_statistics },
 ];

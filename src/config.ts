@@ -23,6 +23,8 @@ export interface Config {
   readonly idempotencyTtlSeconds: number;
   /** After this, a request still marked in progress is taken to have died and its key may be claimed again. */
   readonly idempotencyLockSeconds: number;
+  /** How often the statistics rollups take in changes; 0: never in the background (tests, a separate worker). */
+  readonly statisticsRefreshMs: number;
 }
 
 export class ConfigError extends Error {
@@ -92,5 +94,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),
     idempotencyTtlSeconds: int(env, 'IDEMPOTENCY_TTL_SECONDS', 86400, 60, 30 * 86400),
     idempotencyLockSeconds: int(env, 'IDEMPOTENCY_LOCK_SECONDS', 300, 5, 86400),
+    statisticsRefreshMs: int(env, 'STATISTICS_REFRESH_MS', 1000, 0, 3_600_000),
   };
 }

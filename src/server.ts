@@ -15,6 +15,7 @@ import { createOrm, type Orm } from './db/orm';
 import { countSql, type SqlCount } from './db/sql-counter';
 import { createGraphQLServer, type GraphQLServerOptions } from './graphql-server';
 import { ideRouter } from './ide';
+import { startRefresher, type RunningRefresher } from './services/statistics/refresher';
 import { createLogger } from './logger';
 
 export interface RunningServer {
@@ -108,6 +109,7 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
   );
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const refresher: RunningRefresher | null = config.statisticsRefreshMs > 0 ? startRefresher(orm, config.statisticsRefreshMs, logger) : null;
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info({ url: `${url}/graphql`, ide: config.graphqlIde ? `${url}${IDE_PATH}` : undefined, embeddedDatabase: database.embedded }, 'chibo listening');
@@ -121,6 +123,7 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
       const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceMs);
       await apollo.stop();
       clearTimeout(grace);
+      await refresher?.stop();
       await orm.close(true);
       await database.stop();
       logger.info('stopped');

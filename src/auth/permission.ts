@@ -30,6 +30,8 @@ export enum Permission {
   EVALUATION_RULES_MANAGE = 'EVALUATION_RULES_MANAGE',
   /** Counts and ratios; no rows about a person. */
   STATISTICS_READ = 'STATISTICS_READ',
+  /** Set a committee's targets for its indicators (chỉ tiêu: admissions, ratios) per year. */
+  TARGETS_MANAGE = 'TARGETS_MANAGE',
   /** Read the audit log of the subtree (nhật ký kiểm toán); personal data in it needs MEMBERS_PERSONAL too. */
   AUDIT_READ = 'AUDIT_READ',
   /** Read inspections with their content (kiểm tra): findings, remediation, team; held at the inspecting body or above it. */

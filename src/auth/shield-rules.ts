@@ -91,6 +91,9 @@ export const queryRules: Record<string, ShieldRule> = {
   supervisoryAssignments: isAuthenticated,
   supervisionRules: isAuthenticated,
   supervisionReport: holdsSomewhere(Permission.SUPERVISION_READ),
+  // Statistics (issue #7): counts only; the service checks STATISTICS_READ over the unit's whole subtree (or nationally).
+  statistics: holdsSomewhere(Permission.STATISTICS_READ),
+  statisticTargets: holdsSomewhere(Permission.STATISTICS_READ),
 };
 
 /** Every Mutation field, with its rule. */
@@ -155,6 +158,9 @@ export const mutationRules: Record<string, ShieldRule> = {
   removeMember: holdsSomewhere(Permission.MEMBERS_WRITE),
   expelMember: holdsSomewhere(Permission.MEMBERS_WRITE),
   recordMemberDeath: holdsSomewhere(Permission.MEMBERS_WRITE),
+  // Positions: the service checks MEMBERS_WRITE at the member's cell and at the position's unit.
+  assignPosition: holdsSomewhere(Permission.MEMBERS_WRITE),
+  endPosition: holdsSomewhere(Permission.MEMBERS_WRITE),
   // Inspections (issue #5): the services check INSPECTIONS_WRITE at the inspecting unit.
   createInspection: holdsSomewhere(Permission.INSPECTIONS_WRITE),
   startInspection: holdsSomewhere(Permission.INSPECTIONS_WRITE),
@@ -171,6 +177,8 @@ export const mutationRules: Record<string, ShieldRule> = {
   endSupervisoryAssignment: holdsSomewhere(Permission.SUPERVISION_MANAGE),
   updateSupervisionRules: holdsSomewhere(Permission.SUPERVISION_MANAGE),
   flagWeakCell: holdsSomewhere(Permission.SUPERVISION_MANAGE),
+  // Targets (issue #7): the service checks TARGETS_MANAGE at the committee.
+  setStatisticTarget: holdsSomewhere(Permission.TARGETS_MANAGE),
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */

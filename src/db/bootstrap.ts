@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import { todayInVietnam } from '../services/calendar';
+import { refreshStatistics } from '../services/statistics/refresh';
 import { seedDemoEvaluations } from './demo-evaluations-seed';
 import { seedDemoInspections } from './demo-inspections-seed';
 import { seedDemoMeetings } from './demo-meetings-seed';
 import { seedDemo } from './demo-seed';
 import { seedDemoSupervision } from './demo-supervision-seed';
+import { seedDemoTargets } from './demo-targets-seed';
 import { migrate, type Orm } from './orm';
 
 /** Applies pending migrations and, when asked, seeds the demo province into an empty database. */
@@ -23,5 +25,10 @@ export async function prepareDatabase(orm: Orm, logger: Logger, seed: boolean): 
     logger.info(await seedDemoEvaluations(execute, todayInVietnam()), 'demo evaluations seeded');
     logger.info(await seedDemoInspections(execute, todayInVietnam()), 'demo inspections seeded');
     logger.info(await seedDemoSupervision(execute, todayInVietnam()), 'demo supervision seeded');
+    logger.info(await seedDemoTargets(execute, todayInVietnam()), 'demo targets seeded');
   });
+  // The demo opens with its statistics current rather than after the refresher's first turns.
+  const started = Date.now();
+  const refreshed = await refreshStatistics(orm.em.fork());
+  logger.info({ ...refreshed, ms: Date.now() - started }, 'demo statistics built');
 }

@@ -36,6 +36,7 @@ import { RemediationAction } from './remediation-action';
 import { SupervisionRules } from './supervision-rules';
 import { SupervisoryAssignment } from './supervisory-assignment';
 import { WeakCellFlag } from './weak-cell-flag';
+import { StatisticTarget } from './statistic-target';
 
 /** Every entity, registered with the ORM. */
 export const entities = [
@@ -77,4 +78,5 @@ export const entities = [
   SupervisionRules,
   SupervisoryAssignment,
   WeakCellFlag,
+  StatisticTarget,
 ];

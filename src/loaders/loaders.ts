@@ -48,7 +48,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
     positionsByMember: new DataLoader(async (memberIds) => {
       const rows = await em.find(
         MemberPosition,
-        { member: { $in: [...memberIds] }, ...scopeFilter(viewer.scope(Permission.MEMBERS_READ), 'unitPath') },
+        { member: { $in: [...memberIds] }, ...positionReadFilter(viewer) },
         { orderBy: { startedOn: 'asc', id: 'asc' } },
       );
       return memberIds.map((id) => rows.filter((p) => p.member.id === id));
@@ -85,6 +85,11 @@ async function attachedInScope(em: EntityManager, viewer: Viewer, ids: readonly 
 /** Members a viewer may read: MEMBERS_READ scope, plus the viewer's own record. */
 export function memberReadFilter(viewer: Viewer): Record<string, unknown> {
   return scopeOrOwn(scopeFilter(viewer.scope(Permission.MEMBERS_READ), 'unitPath'), viewer.memberId === null ? null : { id: viewer.memberId });
+}
+
+/** Positions a viewer may read (in Member.positions and by node id): MEMBERS_READ over the position's unit. */
+export function positionReadFilter(viewer: Viewer): Record<string, unknown> {
+  return scopeFilter(viewer.scope(Permission.MEMBERS_READ), 'unitPath');
 }
 
 /** The same rule for raw SQL over a member table aliased `t`. */

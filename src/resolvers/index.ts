@@ -25,6 +25,9 @@ import { ViewerPermissionResolver, ViewerResolver } from './viewer-resolver';
 import { InspectionResolver } from './inspection-resolver';
 import { DisciplineResolver, InspectionFindingResolver, InspectionTargetResolver, OrgUnitDisciplinesResolver, RemediationActionResolver } from './inspection-outcome-resolver';
 import { InspectionCoverageResolver } from './inspection-coverage-resolver';
+import { StatisticsResolver } from './statistics-resolver';
+import { MemberStatisticsResolver, StatisticsSectionsResolver } from './statistics-sections-resolver';
+import { IndicatorTargetResolver, StatisticTargetResolver } from './statistic-target-resolver';
 import { MeetingGuestSupervisionResolver, SupervisionReportResolver, SupervisionRulesResolver, SupervisoryAssignmentResolver, WeakCellResolver } from './supervision-resolver';
 
 export const resolvers = [
@@ -84,4 +87,9 @@ export const resolvers = [
   SupervisionReportResolver,
   WeakCellResolver,
   MeetingGuestSupervisionResolver,
+  StatisticsResolver,
+  StatisticsSectionsResolver,
+  MemberStatisticsResolver,
+  StatisticTargetResolver,
+  IndicatorTargetResolver,
 ] as const;

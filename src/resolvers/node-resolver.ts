@@ -7,6 +7,7 @@ import { decodeGlobalId } from '../services/global-id';
 import { findAnnualGrade } from '../services/evaluations/annual-grade-queries';
 import { findMeetingEvaluation } from '../services/evaluations/meeting-evaluation-queries';
 import { findMember } from '../services/members/member-queries';
+import { findPosition } from '../services/members/position-queries';
 import { findTransfer } from '../services/members/transfer-queries';
 import { findMeeting } from '../services/meetings/meeting-queries';
 import { findTask } from '../services/meetings/task-commands';
@@ -44,6 +45,8 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
       return findMeetingEvaluation(ctx, id);
     case 'AnnualGrade':
       return findAnnualGrade(ctx, id);
+    case 'MemberPosition':
+      return findPosition(ctx, id);
     case 'MemberTransfer':
       return findTransfer(ctx, id);
     case 'AuditEntry':
@@ -57,7 +60,6 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
     case 'CriteriaSet':
     case 'Criterion':
     case 'FourGoodAssessment':
-    case 'MemberPosition':
     case 'ThematicTopic':
     case 'Holiday':
       return null;

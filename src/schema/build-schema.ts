@@ -3,6 +3,7 @@ import './enums';
 import './meeting-enums';
 import './evaluation-enums';
 import './member-lifecycle-enums';
+import './statistics-enums';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../resolvers';
@@ -34,8 +35,8 @@ export function buildGraphQLSchema(): GraphQLSchema {
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
-  if (query) query.description = 'Reads (truy vấn): the tree, members, meetings, compliance, roles and the caller, limited to what the caller may see.';
-  if (mutation) mutation.description = 'Changes (thay đổi dữ liệu): sessions, the tree, members, meetings, accounts and roles.';
+  if (query) query.description = 'Reads (truy vấn): the tree, members, meetings, compliance, evaluations, supervision, inspections, statistics, roles and the caller, limited to what the caller may see.';
+  if (mutation) mutation.description = 'Changes (thay đổi dữ liệu): sessions, the tree, members and their positions, meetings, evaluations, supervision, inspections, targets, accounts and roles.';
   return schema;
 }
 

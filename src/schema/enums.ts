@@ -139,6 +139,7 @@ registerEnumType(Permission, {
     EVALUATIONS_APPRAISE: { description: 'Appraise meeting evaluations, decide and publish grades, assess four-good: for units strictly below where held (thẩm định, quyết định).' },
     EVALUATION_RULES_MANAGE: { description: "Set a province's scoring criteria and grading constraints (bộ tiêu chí, quy định xếp loại)." },
     STATISTICS_READ: { description: 'Counts and ratios, no row about a person (xem số liệu thống kê).' },
+    TARGETS_MANAGE: { description: "Set a committee's targets for its indicators per year (đặt chỉ tiêu)." },
     AUDIT_READ: { description: 'Read the audit log of the subtree and verify its chain (xem nhật ký kiểm toán).' },
     INSPECTIONS_READ: { description: 'Read inspections with their content: findings, remediation, team (xem nội dung kiểm tra).' },
     INSPECTIONS_WRITE: { description: 'Run inspections: programme, targets, findings, conclusions, remediation, discipline (tiến hành kiểm tra).' },

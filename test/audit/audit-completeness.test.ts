@@ -36,6 +36,12 @@ const REVOKE = 'mutation($id: ID!) { revokeRole(id: $id) { id } }';
 const CREATE_MEETING = 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id version } }';
 const CANCEL_MEETING = 'mutation($id: ID!, $version: Int!, $reason: String!) { cancelMeeting(id: $id, version: $version, reason: $reason) { id } }';
 const plannedMeeting = (): Record<string, unknown> => ({ input: { unitId: unitGid(app, 'cell'), kind: 'EXTRAORDINARY', format: 'IN_PERSON', scheduledAt: '2030-01-10T01:00:00Z' } });
+const ASSIGN_POSITION = 'mutation($input: AssignPositionInput!) { assignPosition(input: $input) { id version } }';
+const END_POSITION = 'mutation($input: EndPositionInput!) { endPosition(input: $input) { id version } }';
+const secretaryOfCell = (): Record<string, unknown> => ({
+  input: { memberId: gid('Member', app.fixture.members['Lò Văn Hùng'].id), unitId: unitGid(app, 'cell'), position: 'SECRETARY', startedOn: '2024-01-10', decisionRef: '3-QĐ/ĐU' },
+});
+const endSecretary = (): Record<string, unknown> => ({ input: { positionId: made.assignPosition, version: 1, endedOn: '2026-11-30', decisionRef: '9-QĐ/ĐU' } });
 
 const STEPS: readonly Step[] = [
   { name: 'create a cell', as: 'admin:province', query: CREATE_UNIT, variables: () => cellInput(app, 'commune', 'Chi bộ bản Đầy Đủ'), expected: 'ok', field: 'createOrgUnit' },
@@ -59,6 +65,10 @@ const STEPS: readonly Step[] = [
   { name: 'a meeting planned by a member', as: 'member:cell', query: CREATE_MEETING, variables: plannedMeeting, expected: 'FORBIDDEN' },
   { name: 'cancel the meeting', as: 'organizer:commune', query: CANCEL_MEETING, variables: () => ({ id: made.createMeeting, version: versions.createMeeting, reason: 'Trùng lịch' }), expected: 'ok', field: 'cancelMeeting' },
   { name: 'cancel it with a stale version', as: 'organizer:commune', query: CANCEL_MEETING, variables: () => ({ id: made.createMeeting, version: versions.createMeeting, reason: 'Lần nữa' }), expected: 'CONFLICT' },
+  { name: 'make Hùng secretary of the cell', as: 'organizer:commune', query: ASSIGN_POSITION, variables: secretaryOfCell, expected: 'ok', field: 'assignPosition' },
+  { name: 'make him secretary again', as: 'organizer:commune', query: ASSIGN_POSITION, variables: secretaryOfCell, expected: 'CONFLICT' },
+  { name: 'end his post', as: 'organizer:commune', query: END_POSITION, variables: endSecretary, expected: 'ok', field: 'endPosition' },
+  { name: 'end it again with the old version', as: 'organizer:commune', query: END_POSITION, variables: endSecretary, expected: 'CONFLICT' },
 ];
 
 function outcome(result: GqlResult): Expected {

@@ -71,6 +71,13 @@ test('saveThematicPlan over an existing plan, and submitThematicPlan', async () 
   await race(AS, 'mutation($id: ID!, $v: Int!) { submitThematicPlan(id: $id, version: $v) { version } }', { id: plan.id, v: version });
 });
 
+test('endPosition', async () => {
+  const held = (await data(app, AS, 'mutation($input: AssignPositionInput!) { assignPosition(input: $input) { id version } }', {
+    input: { memberId: memberGid(app, AN), unitId: unitGid(app, 'cell'), position: 'COMMITTEE_MEMBER', startedOn: '2024-01-10', decisionRef: '3-QĐ/ĐU' },
+  })).assignPosition;
+  await race(AS, 'mutation($input: EndPositionInput!) { endPosition(input: $input) { version } }', { input: { positionId: held.id, version: held.version, endedOn: '2026-11-30', decisionRef: '9-QĐ/ĐU' } });
+});
+
 test('revokeRole and revokeApiKey (no version: the state "not yet revoked" is what is raced for)', async () => {
   const granted = (await data(app, 'admin:province', 'mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }', {
     input: { accountId: gid('Account', app.fixture.accounts['inspector:cell']), role: 'ANALYST', unitId: unitGid(app, 'school') },

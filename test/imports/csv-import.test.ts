@@ -91,6 +91,13 @@ describe('importing members', () => {
     await app.run('admin:commune', IMPORT_UNITS, { input: { rootId: commune(), csv: UNITS } });
   });
 
+  test('as many member files at once as the pool has connections all go through (each row in its import\'s transaction)', async () => {
+    const file = (n: number): string => ['partyCardNumber,cellCode,fullName,gender,ethnicity,admissionDate', ...[1, 2, 3].map((i) => `LC-95${n}00${i},BL-01,Đảng Viên ${n}-${i},MALE,Kinh,2015-0${i}-0${n}`)].join('\n');
+    // The test app's pool holds 4 connections: a lookup outside the transactions would wait for a fifth.
+    const results = await Promise.all([1, 2, 3, 4].map((n) => app.run('organizer:commune', IMPORT_MEMBERS, { input: { rootId: commune(), csv: file(n) } })));
+    expect(results.map((r) => r.errors ?? r.data)).toEqual([1, 2, 3, 4].map(() => ({ importMembers: { dryRun: false, rows: 3, created: 3, updated: 0, unchanged: 0 } })));
+  });
+
   test('members are created in the cells named by code, then a re-run changes nothing', async () => {
     const first = await app.run('organizer:commune', IMPORT_MEMBERS, { input: { rootId: commune(), csv: MEMBERS } });
     expect(first.data).toEqual({ importMembers: { dryRun: false, rows: 2, created: 2, updated: 0, unchanged: 0 } });

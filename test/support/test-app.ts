@@ -8,6 +8,7 @@ import { createRequestContext } from '../../src/context-factory';
 import { createOrm, type Orm } from '../../src/db/orm';
 import { countSql } from '../../src/db/sql-counter';
 import { createGraphQLServer, type ServerContext } from '../../src/graphql-server';
+import { refreshStatistics } from '../../src/services/statistics/refresh';
 import { buildFixture, type AccountName, type Fixture } from './fixture';
 import { createTestDatabase } from './test-database';
 
@@ -25,6 +26,8 @@ export interface TestApp {
   run(as: AccountName | 'anonymous', query: string, variables?: Record<string, unknown>): Promise<GqlResult>;
   /** Counts SQL statements executed inside `fn`. */
   countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }>;
+  /** Takes every pending change into the statistics rollups, as the server's background refresher does. */
+  refreshStatistics(): Promise<void>;
   /** Rows of a raw query, for asserting database state. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -35,6 +38,8 @@ export const TEST_ENV = {
   JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
   LOGIN_THROTTLE_BASE_MS: '1',
   LOG_LEVEL: 'silent',
+  // Tests take changes into the statistics when they choose (app.refreshStatistics); one suite runs the background loop.
+  STATISTICS_REFRESH_MS: '0',
 } as const;
 
 /** A fresh database (cloned from the migrated template) with the canonical fixture. */
@@ -70,6 +75,9 @@ export async function createTestApp(options: { permissions?: boolean } = {}): Pr
       const counter = { statements: 0 };
       const result = await countSql(counter, fn);
       return { result, statements: counter.statements };
+    },
+    async refreshStatistics() {
+      await refreshStatistics(orm.em.fork());
     },
     sql: (query, params = []) => orm.em.fork().getConnection().execute(query, params, 'all'),
     async close() {

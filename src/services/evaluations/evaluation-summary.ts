@@ -6,8 +6,10 @@ import { inSubtreeSql } from '../batched-page';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { validYear } from '../validate';
 import { periodRating } from './scoring';
+import { Indicator } from '../statistics/indicator-catalogue';
+import { targetsInForce } from '../statistics/targets';
 
-/** domain.md §7: over 90% of organisations and members rated "good" or better every year (Bình Lư to 2030). */
+/** domain.md §7: over 90% of organisations and members rated "good" or better every year (Bình Lư to 2030); the default where a committee set no target. */
 export const GOOD_OR_BETTER_TARGET = 0.9;
 
 export interface EvaluationPeriod {
@@ -136,6 +138,14 @@ export async function evaluationSummary(ctx: RequestContext, unitId: number, per
     'all',
   );
 
+  // A committee's own targets for the year (chỉ tiêu, issue #7) replace the 90% where it set them.
+  const targets = await targetsInForce(ctx, unit, period.year);
+  const targetOf = (indicator: Indicator): number => targets.get(indicator)?.value ?? GOOD_OR_BETTER_TARGET;
+  const gradeIndicator: Partial<Record<GradeSubjectKind, Indicator>> = {
+    [GradeSubjectKind.ORGANISATION]: Indicator.ORGANISATIONS_GOOD_OR_BETTER,
+    [GradeSubjectKind.MEMBER]: Indicator.MEMBERS_GOOD_OR_BETTER,
+  };
+
   const byCell = new Map<number, typeof scored>();
   for (const row of scored) byCell.set(row.unit_id, [...(byCell.get(row.unit_id) ?? []), row]);
   const cellRating = new Map<number, MeetingRating>();
@@ -168,13 +178,14 @@ export async function evaluationSummary(ctx: RequestContext, unitId: number, per
     draftEvaluations: stateCount('DRAFT'),
     heldWithoutEvaluation: held.n,
     cellRatings: countRatings(cells.map((r) => [r, 1])),
-    cellsGoodOrBetter: targetShare(cells.length, goodCells, GOOD_OR_BETTER_TARGET),
+    cellsGoodOrBetter: targetShare(cells.length, goodCells, targets.get(Indicator.CELLS_RATED_GOOD)?.value ?? GOOD_OR_BETTER_TARGET),
     weakCellIds: [...cellRating].filter(([, r]) => r === MeetingRating.WEAK).map(([id]) => id).sort((a, b) => a - b),
     grades: kinds.flatMap((subjectKind) => GRADE_LEVELS.map((level) => ({ subjectKind, level, count: gradeCount(subjectKind, level) }))),
     gradeShares: kinds.map((subjectKind) => {
       const counted = GRADE_LEVELS.reduce((sum, level) => sum + gradeCount(subjectKind, level), 0);
       const good = gradeCount(subjectKind, GradeLevel.EXCELLENT) + gradeCount(subjectKind, GradeLevel.GOOD);
-      return { subjectKind, ...targetShare(counted, good, GOOD_OR_BETTER_TARGET) };
+      const indicator = gradeIndicator[subjectKind];
+      return { subjectKind, ...targetShare(counted, good, indicator === undefined ? GOOD_OR_BETTER_TARGET : targetOf(indicator)) };
     }),
     fourGoodAssessed: fourGood.assessed,
     fourGoodAchieved: fourGood.achieved,

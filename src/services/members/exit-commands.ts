@@ -52,7 +52,7 @@ export async function leaveParty(ctx: RequestContext, em: EntityManager, member:
       transfer: inFlight,
     });
   }
-  await endPositions(em, member, on, null);
+  await endPositions(ctx, em, member, on, null);
   member.status = departure.status;
   auditEvent(ctx, em, departure.operation, member, before, { status: member.status, occurredOn: on, decisionRef: departure.decisionRef, ...departure.details });
   return member;

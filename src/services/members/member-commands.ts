@@ -101,10 +101,12 @@ const partyCardTaken = (): Error => badInput('input.partyCardNumber', 'is alread
 async function checkPartyCardFree(ctx: RequestContext, cardNumber: string | null, exceptId: number | null): Promise<void> {
   if (cardNumber === null) return;
   // Uniqueness is global, so this lookup is deliberately unscoped; it reveals nothing but "taken".
+  // Inside the caller's transaction (an import's): it sees the file's earlier rows and needs no second connection.
   const rows = await ctx.em.getConnection().execute<{ id: number }[]>(
     'select id from member where party_card_number = ? and id <> ? limit 1',
     [cardNumber, exceptId ?? 0],
     'all',
+    ctx.em.getTransactionContext(),
   );
   if (rows.length > 0) throw partyCardTaken();
 }

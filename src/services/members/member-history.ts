@@ -96,15 +96,21 @@ export function moveCaches(em: EntityManager, member: Member, unit: UnitRef): vo
 }
 
 /**
+ * SET clause of a position ended by another event (a departure, a transfer, a reorganisation), with
+ * the day and the caller's account as parameters: the version moves on as in endPosition.
+ */
+export const POSITION_ENDED_SET = 'ended_on = greatest(started_on, ?::date), ended_by_id = ?, version = version + 1, updated_at = now()';
+
+/**
  * Ends the open positions the member can no longer hold: those in units that do not contain
  * `stillIn` (the new cell after a transfer), or all of them when the member left the party (null).
  * The cell secretary's rights follow the position, so they end with it.
  */
-export async function endPositions(em: EntityManager, member: Member, on: string, stillIn: string | null): Promise<void> {
+export async function endPositions(ctx: RequestContext, em: EntityManager, member: Member, on: string, stillIn: string | null): Promise<void> {
   await em.getConnection().execute(
-    `update member_position set ended_on = greatest(started_on, ?::date)
+    `update member_position set ${POSITION_ENDED_SET}
       where member_id = ? and ended_on is null and (?::text is null or not (?::text like unit_path || '%'))`,
-    [on, member.id, stillIn, stillIn],
+    [on, ctx.viewer.accountId, member.id, stillIn, stillIn],
     'run',
     em.getTransactionContext(),
   );

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Member } from '../../entities/member';
 import { MemberEventKind, MembershipKind } from '../../entities/member-lifecycle-enums';
 import type { RequestContext } from '../../request-context';
-import { appendEvent, endMemberships, moveCaches, openMembership, runningMemberships, type UnitRef } from './member-history';
+import { appendEvent, endMemberships, moveCaches, openMembership, POSITION_ENDED_SET, runningMemberships, type UnitRef } from './member-history';
 
 /** Members with a period (official or temporary) running in the unit on the day. */
 export async function membersIn(em: EntityManager, unitId: number, on: string): Promise<number[]> {
@@ -37,8 +37,8 @@ export async function reorganiseMembers(ctx: RequestContext, em: EntityManager, 
   for (const open of opened) open();
   await em.flush();
   await em.getConnection().execute(
-    'update member_position set ended_on = greatest(started_on, ?::date) where unit_id = ? and ended_on is null',
-    [on, from.id],
+    `update member_position set ${POSITION_ENDED_SET} where unit_id = ? and ended_on is null`,
+    [on, ctx.viewer.accountId, from.id],
     'run',
     em.getTransactionContext(),
   );

@@ -118,7 +118,7 @@ export async function receiveMemberTransfer(ctx: RequestContext, input: ReceiveT
       await em.flush();
       openMembership(em, member, to, MembershipKind.OFFICIAL, date, event);
       moveCaches(em, member, to);
-      await endPositions(em, member, date, to.path);
+      await endPositions(ctx, em, member, date, to.path);
     } else {
       endMemberships(temporary, date, event);
       await em.flush();

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { relocateStatistics } from '../statistics/relocate';
 
 /** A column that places a row in the tree (its scope), and the province column beside it. */
 export interface ScopeColumns {
@@ -34,6 +35,8 @@ export const TENANT_SCOPE_COLUMNS: readonly ScopeColumns[] = [
   { table: 'supervisory_assignment', path: 'unit_path', province: 'province_id' },
   { table: 'supervisory_assignment', path: 'committee_path', province: 'province_id' },
   { table: 'weak_cell_flag', path: 'unit_path', province: 'province_id' },
+  { table: 'statistic_target', path: 'unit_path', province: 'province_id' },
+  { table: 'stat_own', path: 'unit_path', province: 'province_id' },
 ];
 
 /**
@@ -43,6 +46,8 @@ export const TENANT_SCOPE_COLUMNS: readonly ScopeColumns[] = [
 export const FOLLOWING_PROVINCE_COLUMNS: ReadonlyArray<{ readonly table: string; readonly fk: string; readonly parent: string; readonly parentPath: string }> = [
   { table: 'member_exemption', fk: 'member_id', parent: 'member', parentPath: 'unit_path' },
   { table: 'inspection_finding', fk: 'inspection_id', parent: 'inspection', parentPath: 'inspecting_unit_path' },
+  // A committee's subtree sums are keyed by the committee; the nation's (unit 0) stay.
+  { table: 'stat_fact', fk: 'unit_id', parent: 'org_unit', parentPath: 'path' },
 ];
 
 /**
@@ -58,6 +63,8 @@ export const HISTORICAL_PATH_COLUMNS: readonly string[] = ['org_unit.path', 'org
  */
 export async function rewriteSubtreeScope(em: EntityManager, oldPrefix: string, newPrefix: string, depthDelta: number, provinceId: number): Promise<void> {
   const run = (sql: string, params: unknown[]): Promise<unknown> => em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
+  // Before the paths change: the rollups above the subtree are moved by its old place.
+  await relocateStatistics(em, oldPrefix, newPrefix);
   await run('update org_unit set path = ? || substr(path, ?), depth = depth + ?, province_id = ?, updated_at = now() where path like ?', [newPrefix, oldPrefix.length + 1, depthDelta, provinceId, `${oldPrefix}%`]);
   for (const c of TENANT_SCOPE_COLUMNS) {
     const province = c.province ? `, ${c.province} = ?` : '';
