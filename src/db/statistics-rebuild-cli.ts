@@ -12,6 +12,8 @@ async function main(): Promise<void> {
     const steps: Record<string, number> = {};
     const result = await rebuildStatistics(orm.em.fork(), (step, ms) => {
       steps[step] = Math.round(ms);
+      // Progress as it happens: a national rebuild takes minutes.
+      process.stderr.write(`${step}: ${Math.round(ms)} ms\n`);
     });
     process.stdout.write(`${JSON.stringify({ ...result, steps })}\n`);
   } finally {

@@ -38,6 +38,9 @@ async function statementsFor(unit: 'province' | null): Promise<string[]> {
   return seen;
 }
 
+/** Reads of the rollups: one batch per level of the answer (the unit, its children, their periods) at most. */
+const rollupReads = (statements: readonly string[]): number => statements.filter((sql) => sql.startsWith('with w as')).length;
+
 test('a province by commune, and the nation by province, with every section and quarter: a fixed number of statements', async () => {
   const small = await statementsFor('province');
   const nation = await statementsFor(null);
@@ -48,8 +51,13 @@ test('a province by commune, and the nation by province, with every section and 
   const large = await statementsFor('province');
   expect((await app.run('admin:national', 'query($u: ID) { statistics(unitId: $u, period: { year: 2026 }) { children { totalCount } } }', { u: gid('OrgUnit', app.fixture.units.province.id) })).data)
     .toEqual({ statistics: { children: { totalCount: 6 } } });
-  expect(large.length).toBe(small.length);
-  expect((await statementsFor(null)).length).toBe(nation.length);
-  // Every section of the province, 2 or 6 communes and each one's quarters: a dozen statements, not one per row.
-  expect(small.length).toBeLessThanOrEqual(15);
+  const nationAgain = await statementsFor(null);
+  // Whether the unit's own reads join its children's batch depends on which query returns first,
+  // so the bound is per level, not an exact count: 6 communes × 4 quarters × every section would
+  // be hundreds of statements one per row, and a dozen with batching, whatever the row count.
+  for (const statements of [small, large, nation, nationAgain]) {
+    expect(rollupReads(statements)).toBeGreaterThanOrEqual(1);
+    expect(rollupReads(statements)).toBeLessThanOrEqual(3);
+    expect(statements.length).toBeLessThanOrEqual(15);
+  }
 });
