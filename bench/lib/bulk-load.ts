@@ -88,3 +88,20 @@ export async function loadInBulk<T>(client: Client, tables: readonly string[], l
   for (const c of [...constraints.rows].reverse()) await client.query(`alter table ${c.table} add constraint ${quoteName(c.name)} ${c.definition}`);
   return result;
 }
+
+/**
+ * Runs a load with the statistics triggers (`stat_mark_*`, migration 20261203000002) disabled, in
+ * the caller's transaction, for a load whose rollups are rebuilt afterwards (`npm run
+ * statistics:rebuild`). Marks would be redundant there, and the `org_unit` trigger's subtree join
+ * against a table whose path index `loadInBulk` dropped is quadratic: 282,829 units ran for more
+ * than 25 minutes without finishing. Re-enabled before the transaction ends.
+ */
+export async function withoutStatisticsMarks<T>(client: Client, load: () => Promise<T>): Promise<T> {
+  const triggers = await client.query<{ table: string; name: string }>(
+    `select tgrelid::regclass::text as table, tgname as name from pg_trigger where not tgisinternal and tgname like 'stat\\_mark\\_%' order by 1, 2`,
+  );
+  for (const t of triggers.rows) await client.query(`alter table ${t.table} disable trigger ${quoteName(t.name)}`);
+  const result = await load();
+  for (const t of triggers.rows) await client.query(`alter table ${t.table} enable trigger ${quoteName(t.name)}`);
+  return result;
+}
