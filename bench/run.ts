@@ -14,7 +14,7 @@ import { meetingsSuite } from './scenarios/meetings';
 import { statisticsSuite } from './scenarios/statistics';
 
 /**
- * `npm run bench`: for each suite (BENCH_SUITE; foundation then meetings by
+ * `npm run bench`: for each suite (BENCH_SUITE; foundation, meetings, statistics by
  * default), (re)create the bench database, migrate and fill it, start
  * the server twice (with and without the permission layer), load each
  * scenario, print a table against the targets and write bench/results/<suite>.json.
@@ -27,7 +27,7 @@ const benchDatabase = 'chibo_bench';
 /** Registered suites; a later issue adds its own here. */
 const suites: Record<string, Suite> = { foundation: foundationSuite, meetings: meetingsSuite, statistics: statisticsSuite };
 
-/** What `npm run bench` runs without BENCH_SUITE: every suite, one after the other (statistics builds 6.6 GB: see bench/README.md). */
+/** What `npm run bench` runs without BENCH_SUITE: every suite, one after the other (statistics builds 21 GB with its rollups: see bench/README.md). */
 const defaultSuites = 'foundation,meetings,statistics';
 
 export interface Variant {
