@@ -4,6 +4,7 @@ import { badInput, forbidden } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { inSubtreeSql } from '../batched-page';
 import { getOrgUnit } from '../tree/org-unit-queries';
+import { round4 } from '../rounding';
 import { validYear } from '../validate';
 import { periodRating } from './scoring';
 import { Indicator } from '../statistics/indicator-catalogue';
@@ -62,8 +63,6 @@ export interface EvaluationSummaryView {
   readonly fourGoodAssessed: number;
   readonly fourGoodAchieved: number;
 }
-
-const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 
 export function targetShare(counted: number, achieved: number, target: number): TargetShare {
   const share = counted === 0 ? null : round4(achieved / counted);
@@ -178,7 +177,7 @@ export async function evaluationSummary(ctx: RequestContext, unitId: number, per
     draftEvaluations: stateCount('DRAFT'),
     heldWithoutEvaluation: held.n,
     cellRatings: countRatings(cells.map((r) => [r, 1])),
-    cellsGoodOrBetter: targetShare(cells.length, goodCells, targets.get(Indicator.CELLS_RATED_GOOD)?.value ?? GOOD_OR_BETTER_TARGET),
+    cellsGoodOrBetter: targetShare(cells.length, goodCells, targetOf(Indicator.CELLS_RATED_GOOD)),
     weakCellIds: [...cellRating].filter(([, r]) => r === MeetingRating.WEAK).map(([id]) => id).sort((a, b) => a - b),
     grades: kinds.flatMap((subjectKind) => GRADE_LEVELS.map((level) => ({ subjectKind, level, count: gradeCount(subjectKind, level) }))),
     gradeShares: kinds.map((subjectKind) => {

@@ -10,6 +10,7 @@ import { meetingStatistics, kindFigures } from './sections/meetings';
 import { oversightStatistics } from './sections/oversight';
 import { percent, rows, share, total, type StatisticsSubject } from './statistics-subject';
 import { Indicator, IndicatorUnit, INDICATORS } from './indicator-catalogue';
+import { round4 } from '../rounding';
 import { TargetSource } from './statistics-enums';
 import { targetsInForce, type TargetInForce } from './targets';
 
@@ -128,7 +129,6 @@ function attendanceThreshold(ctx: RequestContext, provinceId: number): Promise<n
     .load(provinceId);
 }
 
-const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 
 /** The year a period's targets are for: its own when it lies within one calendar year. */
 export const targetYear = (s: StatisticsSubject): number | null => (s.period.from.slice(0, 4) === s.period.to.slice(0, 4) ? Number(s.period.from.slice(0, 4)) : null);

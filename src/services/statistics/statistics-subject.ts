@@ -3,6 +3,7 @@ import type { OrgUnit } from '../../entities/org-unit';
 import { badInput, forbidden } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { addDays } from '../calendar';
+import { round4 } from '../rounding';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { resolveAsOf, resolvePeriod, type StatisticsPeriod, type StatisticsPeriodInput } from './period';
 import { rollup, type RollupRow, type RollupSubject } from './rollup-reader';
@@ -57,6 +58,6 @@ export function total(list: readonly RollupRow[], where: (r: RollupRow) => boole
 }
 
 /** A share rounded to four decimals; null when nothing was counted. */
-export const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
+export const share = (part: number, whole: number): number | null => (whole === 0 ? null : round4(part / whole));
 /** A share as a percentage to two decimals (55.29), as the reports print it. */
 export const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10000) / 100);
