@@ -1,3 +1,5 @@
+// First: a clear stop on an old Node before any dependency loads.
+import './node-version-check';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
