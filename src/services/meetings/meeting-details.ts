@@ -23,7 +23,8 @@ export async function checkTopics(em: EntityManager, provinceId: number, topicId
 
 export async function replaceTopics(em: EntityManager, meetingId: number, topicIds: readonly number[]): Promise<void> {
   await run(em, 'delete from meeting_topic where meeting_id = ?', [meetingId]);
-  for (const topicId of topicIds) await run(em, 'insert into meeting_topic (meeting_id, topic_id) values (?, ?)', [meetingId, topicId]);
+  if (topicIds.length === 0) return;
+  await run(em, 'insert into meeting_topic (meeting_id, topic_id) select ?, t.id::int from jsonb_array_elements_text(?::jsonb) as t(id)', [meetingId, JSON.stringify(topicIds)]);
 }
 
 export interface GuestEntry {
@@ -75,15 +76,20 @@ export interface AttendanceEntry {
  * EXEMPT with the exemption's reason for members exempt from meetings on the date.
  */
 export async function freezeRoster(em: EntityManager, meetingId: number, provinceId: number, unitPath: string, memberIds: readonly number[], heldOn: string): Promise<void> {
+  if (memberIds.length === 0) return;
   const exempt = await exemptOn(em, memberIds, heldOn);
-  for (const memberId of memberIds) {
+  const lines = memberIds.map((memberId) => {
     const reason = exempt.get(memberId) ?? null;
-    await run(
-      em,
-      'insert into meeting_attendance (meeting_id, member_id, province_id, unit_path, status, reason) values (?, ?, ?, ?, ?, ?) on conflict do nothing',
-      [meetingId, memberId, provinceId, unitPath, reason === null ? AttendanceStatus.NOT_RECORDED : AttendanceStatus.EXEMPT, reason],
-    );
-  }
+    return { member_id: memberId, status: reason === null ? AttendanceStatus.NOT_RECORDED : AttendanceStatus.EXEMPT, reason };
+  });
+  // One statement for the whole roster: a meeting's write costs the same whatever the cell's size.
+  await run(
+    em,
+    `insert into meeting_attendance (meeting_id, member_id, province_id, unit_path, status, reason)
+     select ?, x.member_id, ?, ?, x.status, x.reason from jsonb_to_recordset(?::jsonb) as x(member_id int, status text, reason text)
+     on conflict do nothing`,
+    [meetingId, provinceId, unitPath, JSON.stringify(lines)],
+  );
 }
 
 /** Records attendance lines; every member must be on the meeting's frozen roster. */
@@ -99,7 +105,12 @@ export async function recordAttendance(em: EntityManager, meetingId: number, ros
     if (e.status === AttendanceStatus.ABSENT_EXCUSED && reason === null) throw badInput(`input.attendance.${i}.reason`, 'is required for an excused absence');
     return { ...e, reason };
   });
-  for (const e of checked) {
-    await run(em, 'update meeting_attendance set status = ?, reason = ? where meeting_id = ? and member_id = ?', [e.status, e.reason, meetingId, e.memberId]);
-  }
+  if (checked.length === 0) return;
+  await run(
+    em,
+    `update meeting_attendance a set status = x.status, reason = x.reason
+       from jsonb_to_recordset(?::jsonb) as x(member_id int, status text, reason text)
+      where a.meeting_id = ? and a.member_id = x.member_id`,
+    [JSON.stringify(checked.map((e) => ({ member_id: e.memberId, status: e.status, reason: e.reason }))), meetingId],
+  );
 }
