@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): the server end to end
 import { createTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): Vietnamese folding
 import { searchKey, sortKey } from '../src/services/tree/vietnamese-text';
 
 /** Sorts by sortKey with plain code-unit comparison, as PostgreSQL's "C" collation does. */

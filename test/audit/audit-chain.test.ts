@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): the audit hash chain
 import { verifyAuditChains } from '../../src/services/audit-log/chain-verification';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { dbId, ok } from '../validation/support';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): migrations and their backfill
 import { urlOnServer } from '../../src/db/embedded-postgres';
 import { createOrm, type Orm } from '../../src/db/orm';
 import { verifyAuditChains } from '../../src/services/audit-log/chain-verification';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): accounts and sign-in
 import type { RunningServer } from '../../src/server';
 import { toGlobalId } from '../../src/services/global-id';
 import { FIXTURE_PASSWORD } from '../support/fixture';

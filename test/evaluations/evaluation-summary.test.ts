@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): evaluations
 import { createTestApp, onlyError, type TestApp } from '../support/test-app';
 import { AN, BINH, CUONG, data, HUNG, memberGid, PAO, unitGid, type Actor } from '../meetings/support';
 import { ASSESS_FOUR_GOOD, criteriaOf, DECIDE_GRADES, evaluate, heldMeeting, pointsSumming, PROPOSE_GRADE, PUBLISH_GRADES, UPDATE_GRADING_RULES, versions } from './support';

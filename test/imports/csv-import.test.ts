@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): imports in savepoints
 import { toGlobalId } from '../../src/services/global-id';
 import { createTestApp, onlyError, type GqlResult, type TestApp } from '../support/test-app';
 

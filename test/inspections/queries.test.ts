@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): inspections
 import { createTestApp, type TestApp } from '../support/test-app';
 import { expectRejected, ok } from '../validation/support';
 import { INSPECTION_TABLES, INSPECTOR, PUBLISH, planInspection, startedInspection, unitGid } from './support';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): meetings and compliance SQL
 import { toGlobalId } from '../../src/services/global-id';
 import { createTestApp, onlyError, type TestApp } from '../support/test-app';
 import { ok } from '../validation/support';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): members
 import { personSortKey } from '../../src/services/tree/vietnamese-text';
 import type { AccountName, UnitName } from '../support/fixture';
 import { createTestApp, onlyError, type TestApp } from '../support/test-app';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): history as of a date
 import { searchKey, sortKey } from '../../src/services/tree/vietnamese-text';
 import { createTestApp, onlyError, type TestApp } from '../support/test-app';
 import { lastAuditId } from '../validation/support';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): the schema as information_schema shows it
 import { toGlobalId } from '../../src/services/global-id';
 import { HISTORICAL_PATH_COLUMNS, FOLLOWING_PROVINCE_COLUMNS, TENANT_SCOPE_COLUMNS } from '../../src/services/tree/tenant-scope';
 import { addAccount, addPosition, createMeeting, memberGid, topicGid, vietnamTime } from '../meetings/support';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): statistics rollups and their triggers
 import { criteriaOf, evaluate, heldMeeting, pointsSumming } from '../evaluations/support';
 import { AN, BINH, CUONG, HUNG, PAO } from '../meetings/support';
 import { gid } from '../support/permission-cases';

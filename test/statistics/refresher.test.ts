@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): the background refresher
 import type { RunningServer } from '../../src/server';
 import { bearer, loginOverHttp, postGraphQL, startHttpServer } from '../http/http-client';
 import { gid } from '../support/permission-cases';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): supervision
 import { createTestApp, onlyError, type TestApp } from '../support/test-app';
 import { AN, BINH, HUNG, PAO, createMeeting, data, memberGid, unitGid, vietnamTime } from '../meetings/support';
 import { expectRejected } from '../validation/support';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, urlOnServer, type PostgresServer } from '../../src/db/embedded-postgres';
+import { embeddedTestServerSettings } from './embedded-test-server';
 import { ADMIN_URL_ENV, adminQuery, TEMPLATE_ENV } from './test-database';
 
 declare global {
@@ -20,9 +20,8 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    // Under the system temp directory: as root the server runs as "postgres", which must reach it.
-    const dataDir = process.env.EMBEDDED_TEST_DATA_DIR ?? path.join(os.tmpdir(), 'chibo-test-postgres');
-    const server = await startEmbeddedPostgres(dataDir, Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330));
+    const { dataDir, port } = embeddedTestServerSettings();
+    const server = await startEmbeddedPostgres(dataDir, port);
     globalThis.__chiboTestServer = server;
     adminUrl = server.adminUrl;
   }

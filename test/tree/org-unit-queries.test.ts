@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): tree queries and search
 import type { AccountName, UnitName } from '../support/fixture';
 import { createTestApp, onlyError, type TestApp } from '../support/test-app';
 import { dbId, gid, ok } from '../validation/support';

@@ -1,3 +1,4 @@
+// @embedded-check — also run on embedded PostgreSQL 18 (docs/testing.md): Vietnamese order
 import { sortKey } from '../../src/services/tree/vietnamese-text';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { gid, ok } from '../validation/support';
