@@ -1,7 +1,7 @@
-import { data, vietnamToday } from '../../meetings/support';
+import { data, dbIdOf, vietnamToday } from '../../meetings/support';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { STATISTICS_FIELDS } from '../support';
-import { buildDistrict, INSPECTIONS, type District } from './build';
+import { buildDistrict, INSPECTIONS, THROUGH_API, type District } from './build';
 import { absentees, CELLS, COMMITTEES, MEMBERS, rosterOf, THEMATIC_MEETINGS, VILLAGES, type CellType, type PlannedMember } from './plan';
 
 /**
@@ -55,6 +55,34 @@ test('units: 61 grassroots organisations, 270 cells under the committees, 311 ce
   expect(Object.fromEntries(committees.map((c) => [c.unit.name, c.units.cells])))
     .toEqual(Object.fromEntries(COMMITTEES.map((c) => [c.name, CELLS.filter((cell) => cell.parentCode === c.code).length])));
   expect(children.filter((c) => !committees.includes(c)).every((c) => c.units.cells === 0)).toBe(true);
+});
+
+test('the meetings written in SQL have the rows createMeeting writes for the same input', async () => {
+  const sampled = THROUGH_API.map((cell) => district.unit(cell.code));
+  // Every column but identity, place and time, for one meeting of each kind written each way.
+  const shapes = await app.sql<{ kind: string; api: boolean; shape: Record<string, unknown> }>(
+    `with sampled as (select jsonb_array_elements_text(?::jsonb)::int as id),
+          meetings as (select m.*, m.unit_id in (select id from sampled) as api from meeting m where m.province_id = ?)
+     select distinct on (kind, api) kind, api,
+            to_jsonb(m) - 'api' - 'id' - 'unit_id' - 'unit_path' - 'scheduled_at' - 'held_at' - 'held_on' - 'duration_minutes' - 'created_at' - 'updated_at' as shape
+       from meetings m order by kind, api, id`,
+    [JSON.stringify(sampled.map(dbIdOf)), district.rootId],
+  );
+  expect(shapes).toHaveLength(4);
+  for (const kind of ['REGULAR', 'THEMATIC']) {
+    const [api, sql] = [true, false].map((byApi) => shapes.find((r) => r.kind === kind && r.api === byApi)?.shape);
+    expect(sql).toEqual(api);
+  }
+  // Every meeting's frozen roster is the cell's membership on the day, all of it recorded.
+  const rosters = await app.sql<{ meetings: number; mismatched: number; unrecorded: number }>(
+    `select count(*)::int as meetings,
+            count(*) filter (where (select count(*) from meeting_attendance a where a.meeting_id = m.id)
+              <> (select count(*) from membership ms where ms.unit_id = m.unit_id and ms.started_on <= m.held_on and (ms.ended_on is null or ms.ended_on > m.held_on)))::int as mismatched,
+            count(*) filter (where exists (select 1 from meeting_attendance a where a.meeting_id = m.id and a.status = 'NOT_RECORDED'))::int as unrecorded
+       from meeting m where m.province_id = ?`,
+    [district.rootId],
+  );
+  expect(rosters).toEqual([{ meetings: 311 * 12 + THEMATIC_MEETINGS.length, mismatched: 0, unrecorded: 0 }]);
 });
 
 /** Age on 31 Dec 2023 by year of birth, in the reports' bands. */
