@@ -19,7 +19,7 @@ export interface HeldMeetingInput {
  * an input (meeting, frozen roster with the recorded attendance, topics), without its per-meeting
  * checks and audit entry. The district test sends a sample of cells through createMeeting and
  * compares their rows with these (district-report.test.ts); thousands of API calls would only
- * repeat what the meetings suites already prove, at ~35 ms each.
+ * repeat what the meetings suites already prove.
  */
 export async function insertHeldMeetings(app: TestApp, inputs: readonly HeldMeetingInput[]): Promise<void> {
   if (inputs.length === 0) return;
