@@ -3,9 +3,9 @@ import { loadConfig } from '../src/config';
 import { startServer } from '../src/server';
 
 /**
- * The production server with the graphql-shield layer switched off, started
+ * The production server with the first permission layer (field rules) switched off, started
  * by bench/run.ts beside the real one so the benchmark can show what the
- * permission layer costs (architecture.md asks for shield's overhead to be
+ * permission layer costs (architecture.md asks for that overhead to be
  * measured). Benchmark use only: never deploy this entry point.
  */
 async function main(): Promise<void> {

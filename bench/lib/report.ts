@@ -57,7 +57,7 @@ export function formatResults(rows: readonly ResultRow[]): string {
   return [table(header, body), ...(notes.length > 0 ? ['', 'misses:', ...notes] : [])].join('\n');
 }
 
-/** Shield's cost: how much of each scenario's throughput the permission layer takes. */
+/** The permission layer's cost: how much of each scenario's throughput the permission layer takes. */
 export function formatPermissionOverhead(rows: readonly ResultRow[], onVariant: string, offVariant: string): string[] {
   const lines: string[] = [];
   for (const scenario of new Set(rows.map((row) => row.scenario))) {

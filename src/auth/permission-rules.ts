@@ -1,52 +1,55 @@
 import { GraphQLError } from 'graphql';
-import { allow, rule } from 'graphql-shield';
-import { ErrorCode } from '../errors/error-code';
-import type { IRule } from 'graphql-shield';
-
-/** A rule or a constant (allow/deny): graphql-shield does not export this union. */
-export type ShieldRule = IRule | typeof allow;
 import type { Member } from '../entities/member';
+import { ErrorCode } from '../errors/error-code';
 import type { RequestContext } from '../request-context';
 import { Permission } from './permission';
 
 /**
  * The first permission layer: may the viewer call this root field or read this sensitive field?
- * Rows themselves are scoped in SQL by the services (the second layer).
- * Rules never throw (a throwing rule counts as false, and under `not` as true), and use no cache:
- * shield's contextual cache keys on the rule name only, and strict hashes whole ORM entities.
+ * Rows themselves are scoped in SQL by the services (the second layer). A rule answers true, false
+ * (FORBIDDEN) or the error to answer with; permissions-layer.ts applies it, and counts a rule that
+ * throws as false.
  */
+export interface Rule {
+  readonly name: string;
+  check(parent: unknown, args: unknown, ctx: RequestContext): boolean | GraphQLError;
+}
+
+const rule = (name: string, check: Rule['check']): Rule => ({ name, check });
+
+/** No check at all: the field keeps its own resolver. */
+export const allow: Rule = rule('allow', () => true);
+/** What a root field without a rule of its own gets. */
+export const deny: Rule = rule('deny', () => false);
+
 /** Anonymous callers are told to sign in (UNAUTHENTICATED); signed-in callers without the right, FORBIDDEN. */
 const signInRequired = (): GraphQLError => new GraphQLError('Authentication required', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 
-export const isAuthenticated: IRule = rule('isAuthenticated', { cache: 'no_cache' })(
-  (_parent: unknown, _args: unknown, ctx: RequestContext) => ctx.viewer.authenticated || signInRequired(),
-);
+export const isAuthenticated: Rule = rule('isAuthenticated', (_parent, _args, ctx) => ctx.viewer.authenticated || signInRequired());
 
-/** One rule per permission: shield rejects two rules with one name. */
-const HOLDS_SOMEWHERE = new Map<Permission, IRule>(
+/** One rule per permission, built once. */
+const HOLDS_SOMEWHERE = new Map<Permission, Rule>(
   Object.values(Permission).map((permission) => [
     permission,
-    rule(`holds_${permission}`, { cache: 'no_cache' })((_parent: unknown, _args: unknown, ctx: RequestContext) =>
-      ctx.viewer.authenticated ? ctx.viewer.canSomewhere(permission) : signInRequired(),
-    ),
+    rule(`holds_${permission}`, (_parent, _args, ctx) => (ctx.viewer.authenticated ? ctx.viewer.canSomewhere(permission) : signInRequired())),
   ]),
 );
 
-const holdsSomewhere = (permission: Permission): IRule => HOLDS_SOMEWHERE.get(permission) as IRule;
+const holdsSomewhere = (permission: Permission): Rule => HOLDS_SOMEWHERE.get(permission) as Rule;
 
 /** Appraisal: a superior's EVALUATIONS_APPRAISE, or a supervisory assignment's EVALUATIONS_APPRAISE_ASSIGNED. */
-const mayAppraise: IRule = rule('mayAppraise', { cache: 'no_cache' })((_parent: unknown, _args: unknown, ctx: RequestContext) =>
+const mayAppraise: Rule = rule('mayAppraise', (_parent, _args, ctx) =>
   ctx.viewer.authenticated ? ctx.viewer.canSomewhere(Permission.EVALUATIONS_APPRAISE) || ctx.viewer.canSomewhere(Permission.EVALUATIONS_APPRAISE_ASSIGNED) : signInRequired(),
 );
 
 /** Personal data: roles holding MEMBERS_PERSONAL over the member's cell, and the member themself. */
-export const canSeePersonalData: IRule = rule('canSeePersonalData', { cache: 'no_cache' })(
-  (parent: Member, _args: unknown, ctx: RequestContext) =>
-    ctx.viewer.can(Permission.MEMBERS_PERSONAL, parent.unitPath) || (ctx.viewer.memberId !== null && ctx.viewer.memberId === parent.id),
-);
+export const canSeePersonalData: Rule = rule('canSeePersonalData', (parent, _args, ctx) => {
+  const member = parent as Pick<Member, 'id' | 'unitPath'>;
+  return ctx.viewer.can(Permission.MEMBERS_PERSONAL, member.unitPath) || (ctx.viewer.memberId !== null && ctx.viewer.memberId === member.id);
+});
 
 /** Every Query field, with its rule. A field missing here is denied (and fails a test). */
-export const queryRules: Record<string, ShieldRule> = {
+export const queryRules: Record<string, Rule> = {
   viewer: allow,
   node: isAuthenticated,
   nodes: isAuthenticated,
@@ -97,7 +100,7 @@ export const queryRules: Record<string, ShieldRule> = {
 };
 
 /** Every Mutation field, with its rule. */
-export const mutationRules: Record<string, ShieldRule> = {
+export const mutationRules: Record<string, Rule> = {
   login: allow,
   refreshAccessToken: allow,
   logout: allow,
@@ -182,7 +185,7 @@ export const mutationRules: Record<string, ShieldRule> = {
 };
 
 /** Sensitive fields of object types; every other field of an object type is readable once its parent was. */
-export const fieldRules: Record<string, Record<string, ShieldRule>> = {
+export const fieldRules: Record<string, Record<string, Rule>> = {
   Member: {
     birthDate: canSeePersonalData,
     religion: canSeePersonalData,

@@ -1,6 +1,6 @@
 import { Viewer } from '../../src/auth/viewer';
 import { Permission } from '../../src/auth/permission';
-import { fieldRules } from '../../src/auth/shield-rules';
+import { fieldRules } from '../../src/auth/permission-rules';
 import type { AuditEntry } from '../../src/entities/audit-entry';
 import type { RequestContext } from '../../src/request-context';
 import { PERSONAL_KEYS, visibleSnapshots } from '../../src/services/audit-log/redaction';

@@ -1,6 +1,6 @@
-import { execute, extendSchema, GraphQLObjectType, parse, type GraphQLSchema } from 'graphql';
-import { ruleTree, withPermissions } from '../../src/auth/permissions-layer';
-import { canSeePersonalData, fieldRules, mutationRules, queryRules } from '../../src/auth/shield-rules';
+import { execute, extendSchema, GraphQLObjectType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { ruleFor, withPermissions } from '../../src/auth/permissions-layer';
+import { allow, canSeePersonalData, deny, fieldRules, mutationRules, queryRules } from '../../src/auth/permission-rules';
 import type { Grant } from '../../src/auth/grant';
 import { Role } from '../../src/auth/role';
 import { Viewer } from '../../src/auth/viewer';
@@ -18,7 +18,7 @@ beforeAll(() => {
 const fieldsOf = (type: GraphQLObjectType | null | undefined): string[] => Object.keys(type?.getFields() ?? {}).sort();
 const missing = (wanted: readonly string[], present: readonly string[]): string[] => wanted.filter((f) => !present.includes(f));
 
-/** The personal fields of domain.md §2 and shield-rules.ts, and the history with its reasons: only for MEMBERS_PERSONAL or the member themself. */
+/** The personal fields of domain.md §2 and permission-rules.ts, and the history with its reasons: only for MEMBERS_PERSONAL or the member themself. */
 const PERSONAL_FIELDS = ['address', 'birthDate', 'citizenId', 'exemptions', 'partyCardNumber', 'phone', 'religion', 'timeline'];
 
 describe('every root field has an explicit rule', () => {
@@ -38,7 +38,7 @@ describe('every root field has an explicit rule', () => {
     expect(missing(Object.keys(mutationRules), fieldsOf(schema.getMutationType()))).toEqual([]);
   });
 
-  test('there is no Subscription type, whose fields ruleTree would leave to the fallback', () => {
+  test('there is no Subscription type (ruleFor denies all its fields)', () => {
     expect(schema.getSubscriptionType()).toBeFalsy();
   });
 
@@ -74,24 +74,39 @@ describe('field rules name real fields and cover personal data', () => {
   });
 });
 
-describe('the rule tree given to graphql-shield', () => {
-  test('Query and Mutation have no wildcard: an unlisted root field falls to the deny fallback', () => {
-    const tree = ruleTree(schema) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(tree.Query)).not.toContain('*');
-    expect(Object.keys(tree.Mutation)).not.toContain('*');
+describe('which fields are guarded', () => {
+  test('a root field without a rule is denied, a Subscription field too, other fields only where listed', () => {
+    expect(ruleFor('Query', 'unlistedField')).toBe(deny);
+    expect(ruleFor('Mutation', 'unlistedField')).toBe(deny);
+    expect(ruleFor('Subscription', 'anything')).toBe(deny);
+    expect(ruleFor('Member', 'phone')).toBe(canSeePersonalData);
+    expect(ruleFor('Member', 'fullName')).toBeNull();
+    expect(ruleFor('Query', 'viewer')).toBe(allow);
   });
 
-  test('Query and Mutation in the tree hold exactly the fields of the schema', () => {
-    const tree = ruleTree(schema) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(tree.Query).sort()).toEqual(fieldsOf(schema.getQueryType()));
-    expect(Object.keys(tree.Mutation).sort()).toEqual(fieldsOf(schema.getMutationType()));
+  test('exactly the fields with a rule other than allow get a check; every other field keeps its own resolver', () => {
+    const guarded = withPermissions(schema);
+    const wrapped: string[] = [];
+    const expected: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      const copy = guarded.getType(type.name) as GraphQLObjectType;
+      for (const [name, field] of Object.entries(type.getFields())) {
+        const rule = ruleFor(type.name, name);
+        if (rule !== null && rule !== allow) expected.push(`${type.name}.${name}`);
+        if (copy.getFields()[name].resolve !== field.resolve) wrapped.push(`${type.name}.${name}`);
+      }
+    }
+    expect(wrapped.sort()).toEqual(expected.sort());
+    expect(expected).toEqual(expect.arrayContaining(['Member.phone', 'Query.node', 'Mutation.createMember']));
+    // Personal fields and root fields only: a few hundred, not every field of every type.
+    expect(wrapped.filter((f) => !/^(Query|Mutation)\./.test(f)).sort()).toEqual(PERSONAL_FIELDS.map((f) => `Member.${f}`));
   });
 
-  test('object types other than the roots are readable field by field, with the sensitive fields overridden', () => {
-    const tree = ruleTree(schema) as Record<string, Record<string, unknown>>;
-    expect(tree.Member['*']).toBeDefined();
-    expect(tree.Member.phone).toBe(canSeePersonalData);
-    expect(tree.Subscription).toBeUndefined();
+  test('the unguarded schema is left as it was', () => {
+    const before = (schema.getType('Member') as GraphQLObjectType).getFields().phone.resolve;
+    withPermissions(schema);
+    expect((schema.getType('Member') as GraphQLObjectType).getFields().phone.resolve).toBe(before);
   });
 });
 
@@ -109,19 +124,19 @@ describe('a root field added without a rule is denied at run time', () => {
     guarded = withPermissions(extended);
   });
 
-  test('a known field passes (control: the context is enough for shield)', async () => {
+  test('a known field passes (control: the context is enough for the rules)', async () => {
     const result = await execute({ schema: guarded, document: parse('{ roles { role } }'), contextValue });
     expect(result.errors).toBeUndefined();
     expect((result.data?.roles as unknown[]).length).toBe(Object.values(Role).length);
   });
 
-  test('an unknown Query field answers FORBIDDEN from the fallback, and its resolver never runs', async () => {
+  test('an unknown Query field answers FORBIDDEN, and its resolver never runs', async () => {
     const result = await execute({ schema: guarded, document: parse('{ unguardedSecret }'), contextValue, rootValue: { unguardedSecret: 'leak' } });
     expect(result.data).toEqual({ unguardedSecret: null });
     expect(result.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
   });
 
-  test('an unknown Mutation field answers FORBIDDEN from the fallback', async () => {
+  test('an unknown Mutation field answers FORBIDDEN', async () => {
     const result = await execute({ schema: guarded, document: parse('mutation { unguardedWrite }'), contextValue, rootValue: { unguardedWrite: 'done' } });
     expect(result.data).toEqual({ unguardedWrite: null });
     expect(result.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);

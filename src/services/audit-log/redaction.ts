@@ -4,7 +4,7 @@ import type { RequestContext } from '../../request-context';
 
 /**
  * Personal data (domain.md §2) as it appears in snapshots: the keys of Member's personal fields
- * (the same list as shield-rules.ts guards; a test keeps them equal), wherever they stand.
+ * (the same list as permission-rules.ts guards; a test keeps them equal), wherever they stand.
  */
 export const PERSONAL_KEYS: ReadonlySet<string> = new Set(['address', 'birthDate', 'citizenId', 'partyCardNumber', 'phone', 'religion']);
 
