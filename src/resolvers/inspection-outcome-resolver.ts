@@ -98,6 +98,11 @@ export class DisciplineResolver {
 
 @Resolver(() => InspectionTargetType)
 export class InspectionTargetResolver {
+  @FieldResolver()
+  name(@Root() target: InspectionTarget): string {
+    return target.member ? target.member.fullName : target.unit.name;
+  }
+
   @FieldResolver(() => OrgUnitType, { nullable: true, description: "The organisation inspected, or the member's cell; null when outside your scope." })
   unit(@Root() target: InspectionTarget, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
     return findOrgUnit(ctx, target.unit.id);

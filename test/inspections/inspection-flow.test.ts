@@ -10,6 +10,15 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('an inspection from plan to close', () => {
+  test('targets are named: the organisation by its name, a member by full name (issue #15: name failed for every role)', async () => {
+    const planned = await planInspection(app);
+    for (const as of [INSPECTOR, 'admin:national'] as const) {
+      const result = await app.run(as, 'query($id: ID!) { inspection(id: $id) { targets { name } } }', { id: planned.id });
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toEqual({ inspection: { targets: [{ name: 'Chi bộ bản Nậm Cười' }, { name: 'Nguyễn Văn An' }] } });
+    }
+  });
+
   test('the whole way, with a finding, a remediation verified, conclusions published', async () => {
     const since = await lastAuditId(app);
     const planned = await planInspection(app);

@@ -38,7 +38,8 @@ export async function getInspection(ctx: RequestContext, id: number): Promise<In
 export function targetsOf(ctx: RequestContext, inspectionId: number): Promise<InspectionTarget[]> {
   return ctx.loaders
     .keyed<number, InspectionTarget[]>('inspectionTargets', async (ids) => {
-      const rows = await ctx.em.find(InspectionTarget, { inspection: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+      // The unit's and member's names are the target's name, for every reader of the inspection.
+      const rows = await ctx.em.find(InspectionTarget, { inspection: { $in: [...ids] } }, { orderBy: { id: 'asc' }, populate: ['unit', 'member'] });
       return ids.map((id) => rows.filter((t) => t.inspection.id === id));
     })
     .load(inspectionId);
