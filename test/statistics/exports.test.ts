@@ -206,3 +206,13 @@ describe('errors like the other export routes', () => {
     expect(await errorOf(`/export/statistics.csv?table=UNITS&year=2026&unitId=nope`)).toEqual([400, 'BAD_USER_INPUT', 'unitId']);
   });
 });
+
+// Issue #15: a unit named like a formula reaches both files as text, with a leading quote.
+test('formula-like unit names are neutralised in the CSV breakdown and the workbook', async () => {
+  await app.sql("update org_unit set name = '=1+2 Đảng bộ xã Bình Lư' where id = ?", [app.fixture.units.commune.id]);
+  const rows = await csv(`table=MEMBERS&dimension=GENDER&unitId=${PROVINCE()}&year=2026&breakdown=CHILD_UNIT`);
+  expect(rows.map((r) => r.name)).toContain("'=1+2 Đảng bộ xã Bình Lư");
+  const byUnit = rowsOf((await workbook(`unitId=${PROVINCE()}&year=2026`)).getWorksheet('Theo đơn vị') as Worksheet);
+  expect(byUnit.map((r) => r[0])).toContain("'=1+2 Đảng bộ xã Bình Lư");
+  expect(byUnit.map((r) => r[0])).not.toContain('=1+2 Đảng bộ xã Bình Lư');
+});

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { Permission } from '../../auth/permission';
 import { scopeSql } from '../../auth/scope-sql';
 import { forbidden } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { inSubtreeSql } from '../batched-page';
+import { csvRows } from './formula-guard';
 import { toGlobalId } from '../global-id';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { MEMBER_COLUMNS } from '../imports/import-members';
@@ -39,7 +39,7 @@ const dateText = (value: unknown): string => (value instanceof Date ? value.toIS
 export async function* exportOrgUnits(ctx: RequestContext, unitId: number): AsyncGenerator<string> {
   const root = await getOrgUnit(ctx, unitId);
   const scope = scopeSql(ctx.viewer.scope(Permission.TREE_READ), 't.path');
-  yield stringify([['id', ...ORG_UNIT_COLUMNS, 'status']]);
+  yield csvRows([['id', ...ORG_UNIT_COLUMNS, 'status']]);
   // Depth-first by path would not be id-ordered; ordering by (depth, id) keeps parents first and batches stable.
   for (let depth = root.depth + 1; ; depth += 1) {
     let any = false;
@@ -50,7 +50,7 @@ export async function* exportOrgUnits(ctx: RequestContext, unitId: number): Asyn
       params: [root.id, depth, root.path, root.path, ...scope.params, afterId],
     }))) {
       any = true;
-      yield stringify(rows.map((r) => [toGlobalId('OrgUnit', Number(r.id)), r.code ?? '', r.parent_is_root ? '' : r.parent_code ?? '', r.kind, r.name, r.cell_type ?? '', dateText(r.founded_on), r.status]));
+      yield csvRows(rows.map((r) => [toGlobalId('OrgUnit', Number(r.id)), String(r.code ?? ''), r.parent_is_root ? '' : String(r.parent_code ?? ''), String(r.kind), String(r.name), String(r.cell_type ?? ''), dateText(r.founded_on), String(r.status)]));
     }
     if (!any) return;
   }
@@ -64,13 +64,13 @@ export async function* exportMembers(ctx: RequestContext, unitId: number): Async
   const reaches = readable === 'ALL' || readable.some((p) => p.startsWith(root.path) || root.path.startsWith(p));
   if (!reaches) throw forbidden('You may not export members: aggregate roles get statistics only');
   const scope = scopeSql(ctx.viewer.scope(Permission.MEMBERS_READ), 't.unit_path');
-  yield stringify([['id', ...MEMBER_COLUMNS, 'status']]);
+  yield csvRows([['id', ...MEMBER_COLUMNS, 'status']]);
   for await (const rows of batches(ctx, (afterId) => ({
     text: `select t.*, u.code as cell_code from member t join org_unit u on u.id = t.unit_id
             where ${inSubtreeSql('t.unit_path', '?')} and ${scope.sql} and t.id > ? order by t.id limit ${BATCH}`,
     params: [root.path, root.path, ...scope.params, afterId],
   }))) {
-    yield stringify(rows.map((r) => {
+    yield csvRows(rows.map((r) => {
       const personal = ctx.viewer.can(Permission.MEMBERS_PERSONAL, String(r.unit_path));
       const value = (column: string): string => {
         if (PERSONAL.has(column) && !personal) return '';

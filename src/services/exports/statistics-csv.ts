@@ -1,16 +1,14 @@
-import { stringify } from 'csv-stringify/sync';
 import type { RequestContext } from '../../request-context';
 import type { StatisticsSubject } from '../statistics/statistics-subject';
+import { csvRows } from './formula-guard';
 import { breakdownHead, breakdownParts, flatten } from './statistics-breakdown';
-import { statisticsTable, type CellValue, type StatisticsBreakdown, type StatisticsTable, type TableOptions } from './statistics-tables';
+import { statisticsTable, type StatisticsBreakdown, type StatisticsTable, type TableOptions } from './statistics-tables';
 
 export interface StatisticsCsvRequest extends TableOptions {
   readonly table: StatisticsTable;
   readonly breakdown: StatisticsBreakdown | null;
 }
 
-/** Integrations parse these: booleans as true/false, nothing as empty (csv-stringify would write 1 and ''). */
-const text = (value: CellValue | undefined): string => (value === null || value === undefined ? '' : String(value));
 
 /**
  * One statistics table as CSV: a row per row of the table (key, label, figures), or with a
@@ -21,7 +19,7 @@ export async function statisticsCsv(ctx: RequestContext, s: StatisticsSubject, r
   if (request.breakdown === null) {
     const table = await statisticsTable(ctx, s, request.table, request);
     const keys = table.columns.map((c) => c.key);
-    return stringify([['key', 'label', ...keys], ...table.rows.map((row) => [row.key, row.label, ...keys.map((k) => text(row.cells[k]))])]);
+    return csvRows([['key', 'label', ...keys], ...table.rows.map((row) => [row.key, row.label, ...keys.map((k) => row.cells[k])])]);
   }
   const parts = await breakdownParts(ctx, s, request.breakdown);
   // Every part at once, so the rollup reads of all of them go out as one batch.
@@ -29,8 +27,8 @@ export async function statisticsCsv(ctx: RequestContext, s: StatisticsSubject, r
   const flat = flatten(tables);
   const head = breakdownHead(request.breakdown).map((c) => c.key);
   const figures = flat.columns.map((c) => c.key);
-  return stringify([
+  return csvRows([
     [...head, ...figures],
-    ...parts.map((p, i) => [...head.map((k) => text(p.head[k])), ...figures.map((k) => text(flat.rows[i][k]))]),
+    ...parts.map((p, i) => [...head.map((k) => p.head[k]), ...figures.map((k) => flat.rows[i][k])]),
   ]);
 }

@@ -1,4 +1,5 @@
 import { Workbook, type Worksheet } from 'exceljs';
+import { neutraliseFormula } from './formula-guard';
 import type { CellFormat, CellValue, StatTable, TableColumn } from './statistics-tables';
 
 /** A table on a sheet, with an optional heading above it. */
@@ -30,13 +31,13 @@ const FIGURE_WIDTH = { min: 12, max: 24 };
 function display(value: CellValue | undefined, format: CellFormat, column: TableColumn): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return column.labels?.[String(value)] ?? (value ? 'Có' : 'Không');
-  if (typeof value === 'string') return column.labels?.[value] ?? value;
+  if (typeof value === 'string') return column.labels?.[value] ?? neutraliseFormula(value);
   return format === 'text' ? String(value) : value;
 }
 
 function writeBlock(sheet: Worksheet, block: SheetBlock, widths: number[]): void {
   const { table } = block;
-  if (block.title) sheet.addRow([block.title]).font = { bold: true, size: 12 };
+  if (block.title) sheet.addRow([neutraliseFormula(block.title)]).font = { bold: true, size: 12 };
   const header = sheet.addRow([table.labelHeader, ...table.columns.map((c) => c.header)]);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle' };
@@ -46,9 +47,9 @@ function writeBlock(sheet: Worksheet, block: SheetBlock, widths: number[]): void
   });
   let section: string | undefined;
   for (const row of table.rows) {
-    if (row.section !== undefined && row.section !== section) sheet.addRow([row.section]).font = { bold: true, italic: true };
+    if (row.section !== undefined && row.section !== section) sheet.addRow([neutraliseFormula(row.section)]).font = { bold: true, italic: true };
     section = row.section;
-    const line = sheet.addRow([row.label, ...table.columns.map((c) => display(row.cells[c.key], row.formats?.[c.key] ?? c.format, c))]);
+    const line = sheet.addRow([neutraliseFormula(row.label), ...table.columns.map((c) => display(row.cells[c.key], row.formats?.[c.key] ?? c.format, c))]);
     table.columns.forEach((column, i) => {
       const numFmt = NUMBER_FORMATS[row.formats?.[column.key] ?? column.format];
       if (numFmt && typeof row.cells[column.key] === 'number') line.getCell(i + 2).numFmt = numFmt;
@@ -72,8 +73,8 @@ export async function writeWorkbook(title: string, subtitle: string, sheets: rea
   workbook.creator = 'chibo';
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
-    sheet.addRow([title]).font = { bold: true, size: 14 };
-    sheet.addRow([subtitle]).font = { italic: true };
+    sheet.addRow([neutraliseFormula(title)]).font = { bold: true, size: 14 };
+    sheet.addRow([neutraliseFormula(subtitle)]).font = { italic: true };
     sheet.addRow([]);
     const widths: number[] = [0];
     for (const block of spec.blocks) writeBlock(sheet, block, widths);

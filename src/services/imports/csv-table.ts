@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { restoreFormulaText } from '../exports/formula-guard';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 
@@ -33,7 +34,8 @@ const EXPORT_ONLY = ['id', 'status'];
 
 /**
  * Parses CSV text with a header row. Unknown and missing required columns are problems of row 1;
- * a UTF-8 byte-order mark (Excel's) is ignored; values are trimmed, empty means absent.
+ * a UTF-8 byte-order mark (Excel's) is ignored; values are trimmed, empty means absent, and the
+ * quote an export puts before formula-like text (formula-guard.ts) is taken off.
  */
 export function readCsv(text: string, columns: readonly string[], required: readonly string[]): { rows: CsvRow[]; problems: ImportProblem[] } {
   let records: string[][];
@@ -55,7 +57,7 @@ export function readCsv(text: string, columns: readonly string[], required: read
   const rows = data.map((record, i) => {
     const values: Record<string, string> = {};
     header.forEach((name, c) => {
-      if (record[c] !== undefined && record[c] !== '' && !EXPORT_ONLY.includes(name)) values[name] = record[c];
+      if (record[c] !== undefined && record[c] !== '' && !EXPORT_ONLY.includes(name)) values[name] = restoreFormulaText(record[c]);
     });
     if (record.length > header.length) problems.push({ row: i + 2, column: null, reason: `has ${record.length} values for ${header.length} columns` });
     for (const name of required) if (header.includes(name) && values[name] === undefined) problems.push({ row: i + 2, column: name, reason: 'must not be empty' });
