@@ -8,6 +8,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createRequestContext } from './context-factory';
+import { privateAnswer } from './http/private-answer';
 import { exportRouter } from './http/export-routes';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase, type Database } from './db/database';
@@ -46,6 +47,7 @@ export async function startServer(config: Config, options: GraphQLServerOptions 
 async function listen(config: Config, logger: Logger, orm: Orm, database: Database, options: GraphQLServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const apollo = createGraphQLServer(config, {
     ...options,
@@ -82,10 +84,11 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
   });
 
   if (config.graphqlIde) app.use(IDE_PATH, ideRouter(IDE_PATH, '/graphql'));
-  app.use('/export', exportRouter(orm, config, logger));
+  app.use('/export', privateAnswer, exportRouter(orm, config, logger));
 
   app.use(
     '/graphql',
+    privateAnswer,
     // Large enough for a CSV import of 5,000 rows sent as a variable.
     express.json({ limit: '4mb' }),
     (req, res, next) => {
