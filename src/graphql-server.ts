@@ -5,6 +5,7 @@ import { withPermissions } from './auth/permissions-layer';
 import type { Config } from './config';
 import type { SqlCount } from './db/sql-counter';
 import { formatError, isUnexpected } from './errors/format-error';
+import { noSubscriptionsPlugin } from './http/no-subscriptions-plugin';
 import { idempotencyPlugin } from './idempotency/idempotency-plugin';
 import type { RequestContext } from './request-context';
 import { buildGraphQLSchema } from './schema/build-schema';
@@ -80,6 +81,6 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
     validationRules: armor.validationRules,
     formatError,
     // No HTTP caching of tenant data, and cache control's per-field hook costs time on every field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, loggingPlugin(), idempotencyPlugin(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, loggingPlugin(), noSubscriptionsPlugin<ServerContext>(), idempotencyPlugin(), ...(options.plugins ?? [])],
   });
 }

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createRequestContext } from './context-factory';
 import { privateAnswer } from './http/private-answer';
+import { requestErrorHandler } from './http/request-errors';
 import { exportRouter } from './http/export-routes';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase, type Database } from './db/database';
@@ -110,6 +111,8 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
         ),
     }),
   );
+
+  app.use(requestErrorHandler(logger));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const refresher: RunningRefresher | null = config.statisticsRefreshMs > 0 ? startRefresher(orm, config.statisticsRefreshMs, logger) : null;
