@@ -4,7 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { withPermissions } from './auth/permissions-layer';
 import type { Config } from './config';
 import type { SqlCount } from './db/sql-counter';
-import { formatError, isUnexpected } from './errors/format-error';
+import { formatError, isUnexpected, withoutSuggestions } from './errors/format-error';
 import { noSubscriptionsPlugin } from './http/no-subscriptions-plugin';
 import { idempotencyPlugin } from './idempotency/idempotency-plugin';
 import type { RequestContext } from './request-context';
@@ -79,7 +79,7 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: armor.validationRules,
-    formatError,
+    formatError: production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
     // No HTTP caching of tenant data, and cache control's per-field hook costs time on every field.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, loggingPlugin(), noSubscriptionsPlugin<ServerContext>(), idempotencyPlugin(), ...(options.plugins ?? [])],
   });

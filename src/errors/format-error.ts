@@ -68,3 +68,15 @@ export function isUnexpected(error: unknown): boolean {
   const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   return !(typeof code === 'string' && PASS_THROUGH.has(code));
 }
+
+/** graphql-js's "Did you mean …?" hints name schema members (types, fields, enum values). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * In production the schema is not introspectable, so no message may hint at its names either:
+ * validation and coercion messages lose their suggestions (issue #15).
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(SUGGESTION, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}

@@ -108,6 +108,17 @@ describe('production mode', () => {
     expect(body.errors?.[0].message).not.toMatch(/orgUnits/);
   });
 
+  // Issue #15: enum values were still suggested, in literals and in variables.
+  test.each([
+    ['a misspelt enum literal', '{ orgUnits(filter: { kinds: [PROVINC] }) { totalCount } }', {}],
+    ['a misspelt enum in a variable', 'query($k: [OrgUnitKind!]) { orgUnits(filter: { kinds: $k }) { totalCount } }', { k: ['PROVINC'] }],
+  ])('%s gets no suggestion either', async (_what, query, variables) => {
+    const { body } = await postGraphQL(production, query, variables);
+    expect(body.errors?.length).toBe(1);
+    expect(body.errors?.[0].message).not.toMatch(/Did you mean|"PROVINCE"/);
+    expect(body.errors?.[0].message).toMatch(/PROVINC/);
+  });
+
   test('outside production the same misspelling does get a suggestion (control)', async () => {
     const { body } = await postGraphQL(server, '{ orgUnitz { totalCount } }');
     expect(body.errors?.[0].message).toMatch(/Did you mean/);
