@@ -14,6 +14,7 @@ import { getMember } from '../members/member-queries';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { requiredText } from '../validate';
 import { getManagedAccount } from './account-queries';
+import { lockAndCheckNotStronger } from './credential-guard';
 
 export interface CreateAccountInput {
   readonly homeUnitId: number | null;
@@ -122,6 +123,7 @@ export async function createApiKey(ctx: RequestContext, accountId: number, label
   if (account.kind !== AccountKind.SERVICE) throw badInput('accountId', 'API keys are for service accounts');
   const label = requiredText(labelInput, 'label', 100);
   return ctx.em.transactional(async (em) => {
+    await lockAndCheckNotStronger(ctx, em, account.id);
     const issued = await issueKey({ ...ctx, em }, account, label);
     await em.flush();
     audit(ctx, em, 'createApiKey', { type: 'ApiKey', id: issued.apiKey.id, provinceId: null, unitPath: account.homeUnitPath ?? null }, null, { accountId: account.id, label, prefix: issued.apiKey.prefix });
@@ -136,6 +138,7 @@ export async function revokeApiKey(ctx: RequestContext, apiKeyId: number): Promi
   if (!apiKey || !account) throw notFound('API key');
   if (apiKey.revokedAt) throw conflict('The API key is already revoked');
   return ctx.em.transactional(async (em) => {
+    await lockAndCheckNotStronger(ctx, em, account.id);
     // Locked and re-read: of two concurrent revocations the second sees the first and is a CONFLICT.
     const managed = await em.findOneOrFail(ApiKey, apiKey.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (managed.revokedAt) throw conflict('The API key is already revoked');

@@ -12,6 +12,7 @@ import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { getManagedAccount, getManagedAssignment } from './account-queries';
+import { lockAndCheckNotStronger } from './credential-guard';
 
 export interface GrantRoleInput {
   readonly accountId: number;
@@ -47,6 +48,7 @@ export async function grantRole(ctx: RequestContext, input: GrantRoleInput): Pro
   if (existing > 0) throw conflict('The account already holds this role here');
 
   return ctx.em.transactional(async (em) => {
+    await lockAndCheckNotStronger(ctx, em, account.id);
     const assignment = em.create(RoleAssignment, {
       account: em.getReference(Account, account.id),
       role: input.role,
@@ -66,6 +68,7 @@ export async function revokeRole(ctx: RequestContext, assignmentId: number): Pro
   checkGrantable(ctx, assignment.role, assignment.unitPath ?? null);
   if (assignment.revokedAt) throw conflict('The role assignment is already revoked');
   return ctx.em.transactional(async (em) => {
+    await lockAndCheckNotStronger(ctx, em, assignment.account.id);
     // Locked and re-read: of two concurrent revocations the second sees the first and is a CONFLICT.
     const managed = await em.findOneOrFail(RoleAssignment, assignment.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (managed.revokedAt) throw conflict('The role assignment is already revoked');
