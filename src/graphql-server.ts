@@ -8,6 +8,7 @@ import { formatError, isUnexpected, withoutSuggestions } from './errors/format-e
 import { noSubscriptionsPlugin } from './http/no-subscriptions-plugin';
 import { idempotencyPlugin } from './idempotency/idempotency-plugin';
 import type { RequestContext } from './request-context';
+import { withArgumentChecks } from './schema/argument-guard';
 import { buildGraphQLSchema } from './schema/build-schema';
 
 /** The context as Apollo sees it: the request context plus transport-only counters. */
@@ -67,7 +68,9 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     blockFieldSuggestion: { enabled: production },
   }).protect();
-  const schema = options.permissions === false ? buildGraphQLSchema() : withPermissions(buildGraphQLSchema());
+  // Argument checks run inside the permission check: a caller who may not call a field learns nothing about its input.
+  const checked = withArgumentChecks(buildGraphQLSchema());
+  const schema = options.permissions === false ? checked : withPermissions(checked);
   return new ApolloServer<ServerContext>({
     schema,
     introspection: config.introspection,

@@ -1,11 +1,17 @@
 import { badInput } from '../errors/app-error';
 import { todayInVietnam } from './calendar';
+import { textProblem } from './text-hygiene';
 
-/** Field checks shared by every mutation; each names the offending input field. */
+/** Up to this length a text is a name or an identifier: bidirectional controls are refused there too. */
+const NAME_MAX = 300;
+
+/** Field checks shared by every mutation; each names the offending input field. Text is stored in Unicode NFC. */
 export function requiredText(value: string | null | undefined, field: string, max: number): string {
-  const text = (value ?? '').trim().replace(/\s+/g, ' ');
+  const text = (value ?? '').normalize('NFC').trim().replace(/\s+/g, ' ');
   if (text === '') throw badInput(field, 'must not be empty');
   if (text.length > max) throw badInput(field, `must be at most ${max} characters`);
+  const problem = textProblem(text, max <= NAME_MAX ? 'singleLine' : 'multiline');
+  if (problem) throw badInput(field, problem);
   return text;
 }
 
