@@ -8,6 +8,7 @@ import { Migration20261124000007_supervision } from './Migration20261124000007_s
 import { Migration20261124000008_inspections } from './Migration20261124000008_inspections';
 import { Migration20261203000001_member_positions } from './Migration20261203000001_member_positions';
 import { Migration20261203000002_statistics } from './Migration20261203000002_statistics';
+import { Migration20261207000001_token_generation } from './Migration20261207000001_token_generation';
 
 /** Every migration, in order. Listed explicitly so that ts-node, jest and a build all load the same set. */
 export const migrationsList = [
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: 'Migration20261124000008_inspections', class: Migration20261124000008_inspections },
   { name: 'Migration20261203000001_member_positions', class: Migration20261203000001_member_positions },
   { name: 'Migration20261203000002_statistics', class: Migration20261203000002_statistics },
+  { name: 'Migration20261207000001_token_generation', class: Migration20261207000001_token_generation },
 ];

@@ -19,8 +19,11 @@ interface AccountGrantRow {
   province_id: number | null;
 }
 
-/** Loads an active account with its live role assignments in one statement. */
-export async function loadViewer(em: EntityManager, accountId: number): Promise<Viewer | null> {
+/**
+ * Loads an active account with its live role assignments in one statement; with a token
+ * generation (a bearer token's), only while the account is still at that generation.
+ */
+export async function loadViewer(em: EntityManager, accountId: number, generation: number | null = null): Promise<Viewer | null> {
   const rows = await em.getConnection().execute<AccountGrantRow[]>(
     // Granted roles, plus CELL_SECRETARY while the linked member is (deputy) secretary of a cell,
     // plus SUPERVISOR at each cell the account is assigned to supervise today.
@@ -39,8 +42,8 @@ export async function loadViewer(em: EntityManager, accountId: number): Promise<
            from supervisory_assignment sa
           where sa.account_id = a.id and (now() at time zone 'Asia/Ho_Chi_Minh')::date between sa.starts_on and sa.ends_on
        ) g on true
-      where a.id = ? and a.active`,
-    [accountId],
+      where a.id = ? and a.active and (?::int is null or a.token_generation = ?::int)`,
+    [accountId, generation, generation],
     'all',
   );
   if (rows.length === 0) return null;
@@ -82,16 +85,18 @@ async function accountOfApiKey(em: EntityManager, key: string): Promise<number |
 export async function identify(em: EntityManager, authorization: string | undefined, apiKeyHeader: string | undefined, jwtSecret: string): Promise<Viewer> {
   const [scheme, credential] = (authorization ?? '').trim().split(/\s+/, 2);
   let accountId: number | null = null;
+  let generation: number | null = null;
   if (apiKeyHeader) {
     accountId = await accountOfApiKey(em, apiKeyHeader.trim());
   } else if (!scheme) {
     return Viewer.anonymous();
   } else if (scheme.toLowerCase() === 'bearer' && credential) {
-    accountId = verifyAccessToken(credential, jwtSecret);
+    const verified = verifyAccessToken(credential, jwtSecret);
+    if (verified) ({ accountId, generation } = verified);
   } else if (scheme.toLowerCase() === 'apikey' && credential) {
     accountId = await accountOfApiKey(em, credential);
   }
-  const viewer = accountId === null ? null : await loadViewer(em, accountId);
+  const viewer = accountId === null ? null : await loadViewer(em, accountId, generation);
   if (!viewer) throw unauthenticated('Invalid or expired credentials');
   return viewer;
 }

@@ -23,9 +23,12 @@ export interface SignedToken {
   readonly expiresAt: Date;
 }
 
-/** A short-lived access token (HS256) naming the account; roles are read fresh on every request. */
-export function signAccessToken(accountId: number, secret: string, ttlSeconds: number): SignedToken {
-  const token = jwt.sign({ typ: 'access' }, keyOf(secret), {
+/**
+ * A short-lived access token (HS256) naming the account and its token generation; roles are read
+ * fresh on every request, and a token of an older generation is refused (identify.ts).
+ */
+export function signAccessToken(accountId: number, secret: string, ttlSeconds: number, generation = 0): SignedToken {
+  const token = jwt.sign({ typ: 'access', gen: generation }, keyOf(secret), {
     algorithm: 'HS256',
     subject: String(accountId),
     expiresIn: ttlSeconds,
@@ -35,12 +38,14 @@ export function signAccessToken(accountId: number, secret: string, ttlSeconds: n
   return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
 }
 
-/** The account id of a valid access token, or null. */
-export function verifyAccessToken(token: string, secret: string): number | null {
+/** The account and token generation of a valid access token, or null. A token without `gen` is of generation 0. */
+export function verifyAccessToken(token: string, secret: string): { accountId: number; generation: number } | null {
   try {
     const payload = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
     if (typeof payload !== 'object' || payload.typ !== 'access' || !payload.sub || !/^\d+$/.test(payload.sub)) return null;
-    return Number(payload.sub);
+    const generation = payload.gen ?? 0;
+    if (!Number.isInteger(generation)) return null;
+    return { accountId: Number(payload.sub), generation };
   } catch {
     return null;
   }

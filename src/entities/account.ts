@@ -13,7 +13,7 @@ export enum AccountKind {
  */
 @Entity({ tableName: 'account' })
 export class Account {
-  [OptionalProps]?: 'active' | 'version' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'active' | 'tokenGeneration' | 'version' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -44,6 +44,10 @@ export class Account {
 
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt?: Date | null;
+
+  /** Moves on when the account's access tokens must die at once (logout, refresh-token reuse). */
+  @Property({ type: 'integer' })
+  tokenGeneration: number = 0;
 
   @Property({ type: 'integer', version: true })
   version!: number;

@@ -19,7 +19,7 @@ export interface Session {
 const WRONG_CREDENTIALS = 'Invalid username or password';
 
 async function openSession(ctx: RequestContext, account: Account): Promise<Session> {
-  const access = signAccessToken(account.id, ctx.config.jwtSecret, ctx.config.accessTokenTtlSeconds);
+  const access = signAccessToken(account.id, ctx.config.jwtSecret, ctx.config.accessTokenTtlSeconds, account.tokenGeneration);
   const refreshToken = randomSecret();
   const refreshTokenExpiresAt = new Date(Date.now() + ctx.config.refreshTokenTtlSeconds * 1000);
   ctx.em.create(RefreshToken, { account, tokenHash: sha256(refreshToken), expiresAt: refreshTokenExpiresAt });
@@ -50,12 +50,24 @@ export async function refreshSession(ctx: RequestContext, refreshToken: string):
   const spent = stored.revokedAt ? 0 : await ctx.em.nativeUpdate(RefreshToken, { id: stored.id, revokedAt: null }, { revokedAt: new Date() });
   if (spent === 0) {
     await ctx.em.nativeUpdate(RefreshToken, { account: stored.account, revokedAt: null }, { revokedAt: new Date() });
+    await endAccessTokens(ctx, stored.account.id);
     throw unauthenticated('Invalid or expired refresh token');
   }
   return openSession(ctx, stored.account);
 }
 
+/**
+ * Moves the account's token generation on: every access token issued so far is refused from the
+ * next request on. Other sessions keep their refresh tokens and get a new access token by refreshing.
+ */
+async function endAccessTokens(ctx: RequestContext, accountId: number): Promise<void> {
+  await ctx.em.getConnection().execute('update account set token_generation = token_generation + 1 where id = ?', [accountId], 'run');
+}
+
 export async function logout(ctx: RequestContext, refreshToken: string): Promise<boolean> {
-  const updated = await ctx.em.nativeUpdate(RefreshToken, { tokenHash: sha256(refreshToken), revokedAt: null }, { revokedAt: new Date() });
+  const stored = await ctx.em.findOne(RefreshToken, { tokenHash: sha256(refreshToken), revokedAt: null });
+  if (!stored) return false;
+  const updated = await ctx.em.nativeUpdate(RefreshToken, { id: stored.id, revokedAt: null }, { revokedAt: new Date() });
+  if (updated > 0) await endAccessTokens(ctx, stored.account.id);
   return updated > 0;
 }
