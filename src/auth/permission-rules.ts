@@ -114,6 +114,11 @@ export const mutationRules: Record<string, Rule> = {
   revokeApiKey: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
   grantRole: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
   revokeRole: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  // The services check ACCOUNTS_MANAGE over the account's home and that it holds no more than the caller.
+  disableAccount: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  enableAccount: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  resetPassword: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
+  endSessions: holdsSomewhere(Permission.ACCOUNTS_MANAGE),
   createMeeting: holdsSomewhere(Permission.MEETINGS_WRITE),
   updateMeeting: holdsSomewhere(Permission.MEETINGS_WRITE),
   cancelMeeting: holdsSomewhere(Permission.MEETINGS_WRITE),

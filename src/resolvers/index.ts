@@ -1,3 +1,4 @@
+import { AccountAccessResolver } from './account-access-resolver';
 import { AccountResolver, ApiKeyResolver } from './account-resolver';
 import { AnnualGradeResolver, FourGoodAssessmentResolver, MemberGradesResolver, OrgUnitEvaluationsResolver } from './annual-grade-resolver';
 import { AuditResolver } from './audit-resolver';
@@ -39,6 +40,7 @@ export const resolvers = [
   MemberPositionResolver,
   AuthResolver,
   AccountResolver,
+  AccountAccessResolver,
   ApiKeyResolver,
   RoleAssignmentResolver,
   OrgUnitMeetingsResolver,

@@ -60,8 +60,8 @@ export async function refreshSession(ctx: RequestContext, refreshToken: string):
  * Moves the account's token generation on: every access token issued so far is refused from the
  * next request on. Other sessions keep their refresh tokens and get a new access token by refreshing.
  */
-async function endAccessTokens(ctx: RequestContext, accountId: number): Promise<void> {
-  await ctx.em.getConnection().execute('update account set token_generation = token_generation + 1 where id = ?', [accountId], 'run');
+export async function endAccessTokens(ctx: RequestContext, accountId: number): Promise<void> {
+  await ctx.em.getConnection().execute('update account set token_generation = token_generation + 1 where id = ?', [accountId], 'run', ctx.em.getTransactionContext());
 }
 
 export async function logout(ctx: RequestContext, refreshToken: string): Promise<boolean> {
