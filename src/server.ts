@@ -8,6 +8,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createRequestContext } from './context-factory';
+import { fieldLimit } from './http/field-limit';
 import { privateAnswer } from './http/private-answer';
 import { requestErrorHandler } from './http/request-errors';
 import { exportRouter } from './http/export-routes';
@@ -15,7 +16,7 @@ import { prepareDatabase } from './db/bootstrap';
 import { openDatabase, type Database } from './db/database';
 import { createOrm, type Orm } from './db/orm';
 import { countSql, type SqlCount } from './db/sql-counter';
-import { createGraphQLServer, type GraphQLServerOptions } from './graphql-server';
+import { createGraphQLServer, QUERY_LIMITS, type GraphQLServerOptions } from './graphql-server';
 import { ideRouter } from './ide';
 import { startRefresher, type RunningRefresher } from './services/statistics/refresher';
 import { createLogger } from './logger';
@@ -92,6 +93,7 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
     privateAnswer,
     // Large enough for a CSV import of 5,000 rows sent as a variable.
     express.json({ limit: '4mb' }),
+    fieldLimit(QUERY_LIMITS.maxTokens),
     (req, res, next) => {
       if (!config.sqlStatementHeader) return next();
       // Counts the statements this request runs; read by the benchmark and the N+1 tests.

@@ -1,4 +1,5 @@
 import { QUERY_LIMITS } from '../../src/graphql-server';
+import { MAX_FIELDS } from '../../src/http/field-limit';
 import type { RunningServer } from '../../src/server';
 import { toGlobalId } from '../../src/services/global-id';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -68,4 +69,25 @@ test(`a document of more than ${QUERY_LIMITS.maxTokens} tokens is refused by the
   expect(status).toBe(400);
   expect(codesOf(body)).toEqual(['GRAPHQL_PARSE_FAILED']);
   expect(Number(headers.get('x-sql-statements'))).toBe(identifyStatements);
+});
+
+// Issue #15: one field repeated ~3,000 times stalled the server for seconds in validation.
+describe(`at most ${MAX_FIELDS} selected fields, duplicates and __typename included`, () => {
+  const repeated = (field: string, n: number): string => `{ viewer { account { ${`${field} `.repeat(n)}} } }`;
+
+  test.each([['id', MAX_FIELDS + 1], ['__typename', 2990]])('%s × %i: 400 GRAPHQL_VALIDATION_FAILED naming the limit, before identification', async (field, n) => {
+    for (const headers of [auth, {}]) {
+      const { status, body } = await postGraphQL(server, repeated(field, n), undefined, headers);
+      expect(status).toBe(400);
+      expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.limit])).toEqual([['GRAPHQL_VALIDATION_FAILED', MAX_FIELDS]]);
+      expect(body.errors?.[0].message).not.toMatch(/Syntax Error/);
+    }
+  });
+
+  test(`${MAX_FIELDS} fields in all are still answered (control)`, async () => {
+    // viewer and account are two of them.
+    const { status, body } = await postGraphQL(server, repeated('id', MAX_FIELDS - 2), undefined, auth);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
 });
