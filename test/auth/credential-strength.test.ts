@@ -1,5 +1,6 @@
-import { toGlobalId } from '../../src/services/global-id';
-import type { AccountName } from '../support/fixture';
+import { dbIdOf } from '../meetings/support';
+import type { AccountName, UnitName } from '../support/fixture';
+import { outcomeOf, unitGid } from '../support/permission-cases';
 import { createTestApp, type GqlResult, type TestApp } from '../support/test-app';
 
 /**
@@ -17,13 +18,11 @@ const REVOKE_ROLE = 'mutation($id: ID!) { revokeRole(id: $id) { id revokedAt } }
 const CREATE_KEY = 'mutation($a: ID!) { createApiKey(accountId: $a, label: "mint") { key apiKey { id } } }';
 const REVOKE_KEY = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
 
-const unit = (name: keyof TestApp['fixture']['units']): string => toGlobalId('OrgUnit', app.fixture.units[name].id);
+const unit = (name: UnitName): string => unitGid(app.fixture, name);
 const ok = (result: GqlResult): Record<string, any> => {
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data as Record<string, any>;
 };
-const dbId = (globalId: string): number => Number(Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]);
-const codeOf = (result: GqlResult): unknown => result.errors?.map((e) => e.extensions?.code).join(',') ?? 'allowed';
 
 async function serviceAccount(name: string): Promise<{ accountId: string; apiKeyId: string }> {
   const { createServiceAccount } = ok(await app.run('admin:province', CREATE_SERVICE_ACCOUNT, { input: { displayName: name, homeUnitId: unit('commune'), keyLabel: 'initial' } }));
@@ -55,27 +54,27 @@ describe('an account holding a role above the caller', () => {
 
   test.each(cases)('%s by the commune admin is FORBIDDEN and changes nothing', async (_name, mutation, variables) => {
     const before = await tables();
-    expect(codeOf(await app.run('admin:commune', mutation, variables()))).toBe('FORBIDDEN');
+    expect(outcomeOf(await app.run('admin:commune', mutation, variables()))).toBe('FORBIDDEN');
     expect(await tables()).toEqual(before);
   });
 
   test.each<[AccountName, string]>([['admin:province', 'allowed'], ['admin:national', 'allowed'], ['admin:commune', 'FORBIDDEN']])(
     'a new key for it: %s → %s', async (as, expected) => {
-      expect(codeOf(await app.run(as, CREATE_KEY, { a: strong.accountId }))).toBe(expected);
+      expect(outcomeOf(await app.run(as, CREATE_KEY, { a: strong.accountId }))).toBe(expected);
     },
   );
 
   test('the province admin, who holds everything the account holds, may revoke its key', async () => {
-    expect(codeOf(await app.run('admin:province', REVOKE_KEY, { id: strong.apiKeyId }))).toBe('allowed');
+    expect(outcomeOf(await app.run('admin:province', REVOKE_KEY, { id: strong.apiKeyId }))).toBe('allowed');
   });
 });
 
 describe('an account holding no more than the caller (control)', () => {
   test('the commune admin may mint and revoke its keys and change its roles', async () => {
     const { createApiKey } = ok(await app.run('admin:commune', CREATE_KEY, { a: plain.accountId }));
-    expect(codeOf(await app.run('admin:commune', REVOKE_KEY, { id: createApiKey.apiKey.id }))).toBe('allowed');
+    expect(outcomeOf(await app.run('admin:commune', REVOKE_KEY, { id: createApiKey.apiKey.id }))).toBe('allowed');
     const { grantRole } = ok(await app.run('admin:commune', GRANT, { input: { accountId: plain.accountId, role: 'INSPECTOR', unitId: unit('commune') } }));
-    expect(codeOf(await app.run('admin:commune', REVOKE_ROLE, { id: grantRole.id }))).toBe('allowed');
+    expect(outcomeOf(await app.run('admin:commune', REVOKE_ROLE, { id: grantRole.id }))).toBe('allowed');
   });
 });
 
@@ -89,17 +88,17 @@ test('a raced grant above the caller and a key minted by the commune admin: neve
       app.run('admin:province', GRANT, { input: { accountId: s.accountId, role: 'ORGANIZER', unitId: unit('province') } }),
       app.run('admin:commune', CREATE_KEY, { a: s.accountId }),
     ]);
-    expect(codeOf(grant)).toBe('allowed');
-    if (codeOf(mint) === 'FORBIDDEN') {
+    expect(outcomeOf(grant)).toBe('allowed');
+    if (outcomeOf(mint) === 'FORBIDDEN') {
       outcomes.refused += 1;
       continue;
     }
-    expect(codeOf(mint)).toBe('allowed');
+    expect(outcomeOf(mint)).toBe('allowed');
     // Audit entries are written under the lock: the mint's must come before the grant's.
     const [order] = await app.sql<{ mint: string; grant: string }>(
       `select max(id) filter (where operation = 'createApiKey')::text as mint, max(id) filter (where operation = 'grantRole')::text as grant
          from audit_entry where (operation = 'createApiKey' and after->>'accountId' = ?) or (operation = 'grantRole' and after->>'accountId' = ?)`,
-      [String(dbId(s.accountId)), String(dbId(s.accountId))],
+      [String(dbIdOf(s.accountId)), String(dbIdOf(s.accountId))],
     );
     expect(BigInt(order.mint)).toBeLessThan(BigInt(order.grant));
     outcomes.mintedFirst += 1;

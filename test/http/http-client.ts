@@ -2,7 +2,7 @@ import type { GraphQLServerOptions } from '../../src/graphql-server';
 import { loadConfig } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/server';
 import { FIXTURE_PASSWORD } from '../support/fixture';
-import { TEST_ENV, type GqlResult, type TestApp } from '../support/test-app';
+import { createTestApp, TEST_ENV, type GqlResult, type TestApp } from '../support/test-app';
 
 /** A real HTTP server (startServer) on the test app's database; stop it in afterAll. */
 export function startHttpServer(app: TestApp, env: Record<string, string> = {}, options: GraphQLServerOptions = {}): Promise<RunningServer> {
@@ -10,6 +10,20 @@ export function startHttpServer(app: TestApp, env: Record<string, string> = {}, 
     loadConfig({ ...TEST_ENV, DATABASE_URL: app.databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', SQL_STATEMENT_HEADER: 'true', ...env }),
     options,
   );
+}
+
+/** A file's test app with a real HTTP server on it: started in beforeAll, stopped in afterAll. */
+export function useHttpApp(env: Record<string, string> = {}): { readonly app: TestApp; readonly server: RunningServer } {
+  const handle = {} as { app: TestApp; server: RunningServer };
+  beforeAll(async () => {
+    handle.app = await createTestApp();
+    handle.server = await startHttpServer(handle.app, env);
+  });
+  afterAll(async () => {
+    await handle.server?.stop();
+    await handle.app?.close();
+  });
+  return handle;
 }
 
 export interface GqlResponse {

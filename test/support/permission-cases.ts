@@ -78,6 +78,9 @@ export function expectOutcome(result: GqlResult, field: string, expected: Outcom
   expect({ codes, value: value ?? null }).toEqual({ codes: [expected], value: null });
 }
 
+/** `allowed`, or the codes of the result's errors joined: a table cell's outcome, for assertions by value. */
+export const outcomeOf = (result: GqlResult): string => result.errors?.map((e) => String(e.extensions?.code)).join(',') ?? 'allowed';
+
 /** The code and message of a one-error result, with its path: what must match between out-of-scope and missing. */
 export function errorShape(result: GqlResult): { message: string; path: unknown; extensions: unknown; data: unknown } {
   if (!result.errors || result.errors.length !== 1) throw new Error(`Expected one error, got ${JSON.stringify(result.errors ?? null)}`);

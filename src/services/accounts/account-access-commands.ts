@@ -15,13 +15,10 @@ import { endAccessTokens } from './login';
  * holds no more than the caller anywhere (else FORBIDDEN), under the account's row lock, and
  * writes an audit entry; the account's access tokens are refused from the next request on.
  */
-type Target = Pick<Account, 'id' | 'homeUnitPath'>;
-
 async function underLock<T>(ctx: RequestContext, accountId: number, operation: string, change: (account: Account, tx: RequestContext) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown>; result: T }>): Promise<T> {
-  const target: Target = await getManagedAccount(ctx, accountId);
+  const target = await getManagedAccount(ctx, accountId);
   return ctx.em.transactional(async (em) => {
-    await lockAndCheckNotStronger(ctx, em, target.id);
-    const account = await em.findOneOrFail(Account, target.id, { refresh: true });
+    const account = await lockAndCheckNotStronger(ctx, em, target.id);
     const { before, after, result } = await change(account, { ...ctx, em });
     await em.flush();
     audit(ctx, em, operation, { type: 'Account', id: account.id, provinceId: null, unitPath: account.homeUnitPath ?? null }, before, after);

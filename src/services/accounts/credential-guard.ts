@@ -14,15 +14,16 @@ import type { RequestContext } from '../../request-context';
  * homed at the commune but given a role at the province, and read the province with it.
  * The answer names no unit or role of the account the caller could not see.
  *
- * Called inside the write's transaction with the account's row locked, so that a grant to the
+ * Called inside the write's transaction; it locks and returns the account's row, so that a grant to the
  * account and a key minted for it never race past each other: the second waits and sees the first.
  */
-export async function lockAndCheckNotStronger(ctx: RequestContext, em: EntityManager, accountId: number): Promise<void> {
-  await em.findOneOrFail(Account, accountId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+export async function lockAndCheckNotStronger(ctx: RequestContext, em: EntityManager, accountId: number): Promise<Account> {
+  const account = await em.findOneOrFail(Account, accountId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   const held = await em.find(RoleAssignment, { account: accountId, revokedAt: null });
   const stronger = held.some((assignment) => {
     const mine = ctx.viewer.permissionsAt(assignment.unitPath ?? null);
     return permissionsOf(assignment.role).some((permission) => !mine.has(permission));
   });
   if (stronger) throw forbidden('The account holds roles beyond your own: only someone who holds all of them may change its credentials or roles');
+  return account;
 }
