@@ -10,6 +10,7 @@ import { membersIn, reorganiseMembers } from '../members/reorganisation';
 import { createOrgUnit, unitSnapshot } from './org-unit-commands';
 import { checkDecision, unitToChange, type DatedDecision } from './rename-move';
 import { rewriteSubtreeScope } from './tenant-scope';
+import { lockForRestructuring } from './unit-locks';
 import { checkNoMemberHistoryAfter, checkNotBeforeLastChange, recordVersions } from './unit-versions';
 import { optionalText, requiredText } from '../validate';
 
@@ -101,45 +102,45 @@ export async function mergeOrgUnits(
   if (Boolean(input.into) === Boolean(input.newUnit)) throw badInput('input.into', 'give either an existing unit (into) or a new one (newUnit)');
   const minimum = input.into ? 1 : 2;
   if (input.units.length < minimum) throw badInput('input.units', `name at least ${minimum} unit(s) to merge`);
-  const sources: OrgUnit[] = [];
-  for (const [i, u] of input.units.entries()) {
-    const unit = await unitToChange(ctx, u.id, u.version, `input.units.${i}.id`);
-    if (sources.some((s) => s.id === unit.id)) throw badInput(`input.units.${i}.id`, 'names a unit twice');
-    if (sources.length > 0 && unit.kind !== sources[0].kind) throw badInput(`input.units.${i}.id`, `units of different kinds cannot merge (${sources[0].kind} and ${unit.kind})`);
-    sources.push(unit);
-  }
-  const target = input.into ? await unitToChange(ctx, input.into.id, input.into.version, 'input.into.id') : null;
-  if (target) {
-    if (target.kind !== sources[0].kind) throw badInput('input.into.id', `units of different kinds cannot merge (${sources[0].kind} and ${target.kind})`);
-    if (sources.some((s) => s.id === target.id)) throw badInput('input.into.id', 'is also one of the units merged away');
-  }
-  for (const [i, s] of sources.entries()) {
-    if (sources.some((o) => o !== s && o.path.startsWith(s.path)) || (target && (target.path.startsWith(s.path) || s.path.startsWith(target.path)))) {
-      throw badInput(`input.units.${i}.id`, 'a unit cannot merge with its own ancestor or descendant');
-    }
-    await checkNoTransfersInFlight(ctx.em, s, `input.units.${i}.id`);
-  }
-  if (input.newUnit) checkMayCreateUnder(ctx, sources[0]);
-  const newUnit = input.newUnit ? checkNewUnit(input.newUnit, sources[0].kind, sources[0].cellType, 'input.newUnit') : null;
-  // The units merged away, everything under them (reattached to the result) and the result.
-  const moved: number[] = [];
-  for (const s of sources) moved.push(...(await subtreeIds(ctx.em, s.path)));
-  await checkNotBeforeLastChange(ctx.em, [...moved, ...(target ? [target.id] : [])], decision.on, 'input.on');
-  await checkNoMemberHistoryAfter(ctx.em, sources.map((s) => s.id), decision.on, 'input.on');
-  const parentId = sources[0].parent?.id ?? null;
+  // Every unit named, locked before any check: two merges over the same units (or crossed, A into
+  // B while B into A) queue, and the second sees what the first did, as it would run after it.
+  const named = [...input.units.map((u) => u.id), ...(input.into ? [input.into.id] : [])];
   return ctx.em.transactional(async (em) => {
     const tx = contextOn(ctx, em);
-    const result = target
-      ? await em.findOneOrFail(OrgUnit, target.id)
-      : await createOrgUnit(tx, { parentId, kind: sources[0].kind, name: (newUnit as NewUnit).name, code: newUnit?.code, cellType: newUnit?.cellType ?? null, foundedOn: decision.on });
+    await lockForRestructuring(em, named);
+    const sources: OrgUnit[] = [];
+    for (const [i, u] of input.units.entries()) {
+      const unit = await unitToChange(tx, u.id, u.version, `input.units.${i}.id`);
+      if (sources.some((s) => s.id === unit.id)) throw badInput(`input.units.${i}.id`, 'names a unit twice');
+      if (sources.length > 0 && unit.kind !== sources[0].kind) throw badInput(`input.units.${i}.id`, `units of different kinds cannot merge (${sources[0].kind} and ${unit.kind})`);
+      sources.push(unit);
+    }
+    const target = input.into ? await unitToChange(tx, input.into.id, input.into.version, 'input.into.id') : null;
     if (target) {
-      // The receiving unit changes too (it gains units and members): its version moves on, checked
-      // against the one read, so that a concurrent dissolution or merger of it is a CONFLICT.
+      if (target.kind !== sources[0].kind) throw badInput('input.into.id', `units of different kinds cannot merge (${sources[0].kind} and ${target.kind})`);
+      if (sources.some((s) => s.id === target.id)) throw badInput('input.into.id', 'is also one of the units merged away');
+    }
+    for (const [i, s] of sources.entries()) {
+      if (sources.some((o) => o !== s && o.path.startsWith(s.path)) || (target && (target.path.startsWith(s.path) || s.path.startsWith(target.path)))) {
+        throw badInput(`input.units.${i}.id`, 'a unit cannot merge with its own ancestor or descendant');
+      }
+      await checkNoTransfersInFlight(em, s, `input.units.${i}.id`);
+    }
+    if (input.newUnit) checkMayCreateUnder(ctx, sources[0]);
+    const newUnit = input.newUnit ? checkNewUnit(input.newUnit, sources[0].kind, sources[0].cellType, 'input.newUnit') : null;
+    // The units merged away, everything under them (reattached to the result) and the result.
+    const moved: number[] = [];
+    for (const s of sources) moved.push(...(await subtreeIds(em, s.path)));
+    await checkNotBeforeLastChange(em, [...moved, ...(target ? [target.id] : [])], decision.on, 'input.on');
+    await checkNoMemberHistoryAfter(em, sources.map((s) => s.id), decision.on, 'input.on');
+    const parentId = sources[0].parent?.id ?? null;
+    const result = target ?? (await createOrgUnit(tx, { parentId, kind: sources[0].kind, name: (newUnit as NewUnit).name, code: newUnit?.code, cellType: newUnit?.cellType ?? null, foundedOn: decision.on }));
+    if (target) {
+      // The receiving unit changes too (it gains units and members): its version moves on.
       result.updatedAt = new Date();
       await em.flush();
     }
-    for (const s of sources) {
-      const source = await em.findOneOrFail(OrgUnit, s.id);
+    for (const source of sources) {
       const before = unitSnapshot(source);
       for (const child of await activeChildren(em, source.id)) await reattach(tx, em, child, result, decision, 'MERGED');
       const members = await membersIn(em, source.id, decision.on);
@@ -149,7 +150,7 @@ export async function mergeOrgUnits(
       audit(ctx, em, 'mergeOrgUnit', { type: 'OrgUnit', id: source.id, provinceId: source.provinceId, unitPath: source.path }, before, { ...unitSnapshot(source), mergedInto: result.id, members: members.length, ...decision });
     }
     return result;
-  });
+  }, { clear: true });
 }
 
 export interface SplitPart {
@@ -165,42 +166,45 @@ export interface SplitPart {
  */
 export async function splitOrgUnit(ctx: RequestContext, input: DatedDecision & { id: number; version: number; parts: readonly SplitPart[] }): Promise<OrgUnit[]> {
   const decision = checkDecision(input);
-  const unit = await unitToChange(ctx, input.id, input.version, 'input.id');
-  if (input.parts.length < 2) throw badInput('input.parts', 'a split makes at least two units');
-  if (!unit.parent) throw badInput('input.id', 'a province is not split here');
-  checkMayCreateUnder(ctx, unit);
-  await checkNoTransfersInFlight(ctx.em, unit, 'input.id');
-  const newUnits = input.parts.map((part, p) => checkNewUnit(part.unit, unit.kind, unit.cellType, `input.parts.${p}.unit`));
-  // The unit split and everything under it (its children are reattached to the parts).
-  await checkNotBeforeLastChange(ctx.em, await subtreeIds(ctx.em, unit.path), decision.on, 'input.on');
-  await checkNoMemberHistoryAfter(ctx.em, [unit.id], decision.on, 'input.on');
-  const children = new Set((await activeChildren(ctx.em, unit.id)).map((c) => c.id));
-  const members = new Set(await membersIn(ctx.em, unit.id, decision.on));
-  const placed = new Set<string>();
-  input.parts.forEach((part, p) => {
-    part.childIds.forEach((id, i) => {
-      const field = `input.parts.${p}.childIds.${i}`;
-      if (!children.has(id)) throw badInput(field, 'is not an active unit directly under the unit split');
-      if (placed.has(`u${id}`)) throw badInput(field, 'is placed in two parts');
-      placed.add(`u${id}`);
-    });
-    part.memberIds.forEach((id, i) => {
-      const field = `input.parts.${p}.memberIds.${i}`;
-      if (!members.has(id)) throw badInput(field, `is not a member of the unit split on ${decision.on}`);
-      if (placed.has(`m${id}`)) throw badInput(field, 'is placed in two parts');
-      placed.add(`m${id}`);
-    });
-    if (part.memberIds.length > 0 && !isCellKind(unit.kind)) throw badInput(`input.parts.${p}.memberIds`, 'only cells hold members');
-  });
-  const unplacedUnits = [...children].filter((id) => !placed.has(`u${id}`)).length;
-  const unplacedMembers = [...members].filter((id) => !placed.has(`m${id}`)).length;
-  if (unplacedUnits + unplacedMembers > 0) {
-    throw badInput('input.parts', `every unit and member must go to a part: ${unplacedUnits} unit(s) and ${unplacedMembers} member(s) are not placed`);
-  }
   return ctx.em.transactional(async (em) => {
     const tx = contextOn(ctx, em);
-    const source = await em.findOneOrFail(OrgUnit, unit.id);
+    // Locked before any check: a concurrent merge, split or transfer of the unit waits, then sees this one.
+    await lockForRestructuring(em, [input.id]);
+    const unit = await unitToChange(tx, input.id, input.version, 'input.id');
+    if (input.parts.length < 2) throw badInput('input.parts', 'a split makes at least two units');
+    if (!unit.parent) throw badInput('input.id', 'a province is not split here');
+    checkMayCreateUnder(ctx, unit);
+    await checkNoTransfersInFlight(em, unit, 'input.id');
+    const newUnits = input.parts.map((part, p) => checkNewUnit(part.unit, unit.kind, unit.cellType, `input.parts.${p}.unit`));
+    // The unit split and everything under it (its children are reattached to the parts).
+    await checkNotBeforeLastChange(em, await subtreeIds(em, unit.path), decision.on, 'input.on');
+    await checkNoMemberHistoryAfter(em, [unit.id], decision.on, 'input.on');
+    const children = new Set((await activeChildren(em, unit.id)).map((c) => c.id));
+    const members = new Set(await membersIn(em, unit.id, decision.on));
+    const placed = new Set<string>();
+    input.parts.forEach((part, p) => {
+      part.childIds.forEach((id, i) => {
+        const field = `input.parts.${p}.childIds.${i}`;
+        if (!children.has(id)) throw badInput(field, 'is not an active unit directly under the unit split');
+        if (placed.has(`u${id}`)) throw badInput(field, 'is placed in two parts');
+        placed.add(`u${id}`);
+      });
+      part.memberIds.forEach((id, i) => {
+        const field = `input.parts.${p}.memberIds.${i}`;
+        if (!members.has(id)) throw badInput(field, `is not a member of the unit split on ${decision.on}`);
+        if (placed.has(`m${id}`)) throw badInput(field, 'is placed in two parts');
+        placed.add(`m${id}`);
+      });
+      if (part.memberIds.length > 0 && !isCellKind(unit.kind)) throw badInput(`input.parts.${p}.memberIds`, 'only cells hold members');
+    });
+    const unplacedUnits = [...children].filter((id) => !placed.has(`u${id}`)).length;
+    const unplacedMembers = [...members].filter((id) => !placed.has(`m${id}`)).length;
+    if (unplacedUnits + unplacedMembers > 0) {
+      throw badInput('input.parts', `every unit and member must go to a part: ${unplacedUnits} unit(s) and ${unplacedMembers} member(s) are not placed`);
+    }
+    const source = unit;
     const before = unitSnapshot(source);
+    const target = { id: unit.id, path: unit.path, provinceId: unit.provinceId };
     const parts: OrgUnit[] = [];
     for (const [p, part] of input.parts.entries()) {
       const created = await createOrgUnit(tx, { parentId: unit.parent?.id ?? null, kind: unit.kind, name: newUnits[p].name, code: newUnits[p].code, cellType: newUnits[p].cellType ?? null, foundedOn: decision.on });
@@ -209,30 +213,32 @@ export async function splitOrgUnit(ctx: RequestContext, input: DatedDecision & {
       parts.push(created);
     }
     await retire(tx, em, source, parts, 'SPLIT_INTO', decision);
-    audit(ctx, em, 'splitOrgUnit', { type: 'OrgUnit', id: unit.id, provinceId: unit.provinceId, unitPath: unit.path }, before, { ...unitSnapshot(source), parts: parts.map((p) => p.id), ...decision });
+    audit(ctx, em, 'splitOrgUnit', { type: 'OrgUnit', id: target.id, provinceId: target.provinceId, unitPath: target.path }, before, { ...unitSnapshot(source), parts: parts.map((p) => p.id), ...decision });
     return parts;
-  });
+  }, { clear: true });
 }
 
 /** Dissolves a unit (giải thể) that no longer has active units or members; its records stay. */
 export async function dissolveOrgUnit(ctx: RequestContext, input: DatedDecision & { id: number; version: number }): Promise<OrgUnit> {
   const decision = checkDecision(input);
-  const unit = await unitToChange(ctx, input.id, input.version, 'input.id');
-  if (!unit.parent) throw badInput('input.id', 'a province is not dissolved here');
-  const children = (await activeChildren(ctx.em, unit.id)).length;
-  const members = (await membersIn(ctx.em, unit.id, decision.on)).length;
-  if (children + members > 0) throw badInput('input.id', `the unit still has ${children} active unit(s) and ${members} member(s): move, transfer or merge them first`);
-  await checkNoTransfersInFlight(ctx.em, unit, 'input.id');
-  await checkNotBeforeLastChange(ctx.em, await subtreeIds(ctx.em, unit.path), decision.on, 'input.on');
-  await checkNoMemberHistoryAfter(ctx.em, [unit.id], decision.on, 'input.on');
   return ctx.em.transactional(async (em) => {
-    const managed = await em.findOneOrFail(OrgUnit, unit.id);
-    const before = unitSnapshot(managed);
-    managed.status = OrgUnitStatus.DISSOLVED;
-    managed.dissolvedOn = decision.on;
+    const tx = contextOn(ctx, em);
+    // Locked before any check: a transfer into the unit, or a unit moved under it, waits and then finds it dissolved.
+    await lockForRestructuring(em, [input.id]);
+    const unit = await unitToChange(tx, input.id, input.version, 'input.id');
+    if (!unit.parent) throw badInput('input.id', 'a province is not dissolved here');
+    const children = (await activeChildren(em, unit.id)).length;
+    const members = (await membersIn(em, unit.id, decision.on)).length;
+    if (children + members > 0) throw badInput('input.id', `the unit still has ${children} active unit(s) and ${members} member(s): move, transfer or merge them first`);
+    await checkNoTransfersInFlight(em, unit, 'input.id');
+    await checkNotBeforeLastChange(em, await subtreeIds(em, unit.path), decision.on, 'input.on');
+    await checkNoMemberHistoryAfter(em, [unit.id], decision.on, 'input.on');
+    const before = unitSnapshot(unit);
+    unit.status = OrgUnitStatus.DISSOLVED;
+    unit.dissolvedOn = decision.on;
     await em.flush();
     await recordVersions(ctx, em, [unit.id], decision.on, 'DISSOLVED', decision.decisionRef);
-    audit(ctx, em, 'dissolveOrgUnit', { type: 'OrgUnit', id: unit.id, provinceId: unit.provinceId, unitPath: unit.path }, before, { ...unitSnapshot(managed), ...decision });
-    return managed;
-  });
+    audit(ctx, em, 'dissolveOrgUnit', { type: 'OrgUnit', id: unit.id, provinceId: unit.provinceId, unitPath: unit.path }, before, { ...unitSnapshot(unit), ...decision });
+    return unit;
+  }, { clear: true });
 }
