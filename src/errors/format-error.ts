@@ -3,6 +3,7 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-code';
+import { isRetryableCollision } from './retryable';
 
 /** Codes produced by graphql-js, Apollo and graphql-armor that are safe to pass through as they are. */
 const PASS_THROUGH = new Set([
@@ -53,6 +54,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof OptimisticLockError) {
     return { ...base, message: 'The record was changed by someone else; reload and retry', extensions: { code: ErrorCode.CONFLICT, field: 'version' } };
   }
+  if (isRetryableCollision(original)) {
+    // Nothing was written (the transaction rolled back); the same request may succeed if sent again.
+    return { ...base, message: 'The write collided with a concurrent one and was rolled back; send it again', extensions: { code: ErrorCode.CONFLICT, retryable: true } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -64,7 +69,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /** Whether an error reaching the client is unexpected (and so must be logged with its stack). */
 export function isUnexpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError || original instanceof OptimisticLockError) return false;
+  if (original instanceof AppError || original instanceof OptimisticLockError || isRetryableCollision(original)) return false;
   const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   return !(typeof code === 'string' && PASS_THROUGH.has(code));
 }

@@ -6,6 +6,7 @@ import { PositionKind } from '../../entities/member-enums';
 import { OrgUnit } from '../../entities/org-unit';
 import { OrgUnitKind } from '../../entities/org-unit-enums';
 import { badInput, conflict, forbidden, staleVersion } from '../../errors/app-error';
+import { uniqueOr } from '../../errors/unique-violation';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { todayInVietnam } from '../calendar';
@@ -14,7 +15,7 @@ import { getOrgUnit } from '../tree/org-unit-queries';
 import { optionalText, requiredText, validYear } from '../validate';
 import { checkMayDecide } from './appraisal-rights';
 import { getAnnualGrade } from './annual-grade-queries';
-import { checkGradeConstraints } from './grade-constraints';
+import { checkGradeConstraints, lockGradeGroups } from './grade-constraints';
 
 export interface ProposeGradeInput {
   readonly subjectKind: GradeSubjectKind;
@@ -94,12 +95,22 @@ export async function proposeAnnualGrade(ctx: RequestContext, input: ProposeGrad
   if (!own && !ctx.viewer.can(Permission.EVALUATIONS_WRITE, unit.path)) throw forbidden('You may not propose this grade');
   const note = optionalText(input.note, 'input.note', 5000);
   const existing = await ctx.em.findOne(AnnualGrade, { year, subjectKind: input.subjectKind, unitId: unit.id, memberId });
+  const alreadyProposed = (gradeId: number): Error => conflict(`A grade for ${year} is already proposed: revise it with its version`, { field: 'input.version', gradeId });
   if (existing) {
-    if (input.version === null || input.version === undefined) throw conflict(`A grade for ${year} is already proposed: revise it with its version`, { field: 'input.version', gradeId: existing.id });
+    if (input.version === null || input.version === undefined) throw alreadyProposed(existing.id);
     if (existing.version !== input.version) throw staleVersion(input.version, existing.version);
     if (existing.state !== GradeState.PROPOSED) throw conflict(`The grade is already ${existing.state}`, { field: 'state' });
   }
-  return ctx.em.transactional(async (em) => {
+  // Two first proposals racing past the check: the unique index annual_grade_subject_uq keeps one.
+  const taken = async (): Promise<Error> => {
+    const [row] = await ctx.em.getConnection().execute<Array<{ id: number }>>(
+      'select id from annual_grade where year = ? and subject_kind = ? and unit_id = ? and coalesce(member_id, 0) = ?',
+      [year, input.subjectKind, unit.id, memberId ?? 0],
+      'all',
+    );
+    return alreadyProposed(row?.id ?? 0);
+  };
+  return uniqueOr(() => ctx.em.transactional(async (em) => {
     const grade = existing
       ? await em.findOneOrFail(AnnualGrade, existing.id)
       : em.create(AnnualGrade, { provinceId: unit.provinceId, year, subjectKind: input.subjectKind, unitId: unit.id, unitPath: unit.path, memberId, state: GradeState.PROPOSED, proposedLevel: input.level });
@@ -111,7 +122,7 @@ export async function proposeAnnualGrade(ctx: RequestContext, input: ProposeGrad
     await em.flush();
     audit(ctx, em, existing ? 'reviseAnnualGradeProposal' : 'proposeAnnualGrade', target(grade), before, gradeSnapshot(grade));
     return grade;
-  });
+  }), taken);
 }
 
 export interface GradeDecision {
@@ -152,6 +163,7 @@ export async function decideAnnualGrades(ctx: RequestContext, input: { decisionR
   const units = await ctx.em.find(OrgUnit, { id: { $in: [...new Set(found.map((g) => g.unitId))] } });
   const unitKinds = new Map(units.map((u) => [u.id, u.kind]));
   return ctx.em.transactional(async (em) => {
+    await lockGradeGroups(em, found);
     const decided: AnnualGrade[] = [];
     const befores: Record<string, unknown>[] = [];
     for (const [i, grade] of found.entries()) {

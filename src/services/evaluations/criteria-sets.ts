@@ -3,6 +3,7 @@ import { Permission } from '../../auth/permission';
 import { CriteriaSet } from '../../entities/criteria-set';
 import { Criterion } from '../../entities/criterion';
 import { badInput, conflict, forbidden } from '../../errors/app-error';
+import { uniqueOr } from '../../errors/unique-violation';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getProvince } from '../meetings/meeting-rules-service';
@@ -118,14 +119,16 @@ export async function createCriteriaSet(ctx: RequestContext, input: CreateCriter
   const averageMin = threshold(input.averageMin, 'input.averageMin');
   if (!(goodMin > fairMin)) throw badInput('input.fairMin', 'must be below goodMin');
   if (!(fairMin > averageMin)) throw badInput('input.averageMin', 'must be below fairMin');
+  const dateTaken = (): Error => conflict(`The province already has a criteria set starting on ${effectiveFrom}`, { field: 'input.effectiveFrom' });
   const taken = await ctx.em.count(CriteriaSet, { provinceId: province.id, effectiveFrom });
-  if (taken > 0) throw conflict(`The province already has a criteria set starting on ${effectiveFrom}`, { field: 'input.effectiveFrom' });
-  return ctx.em.transactional(async (em) => {
+  if (taken > 0) throw dateTaken();
+  // Two sets racing past the check: the unique index criteria_set_effective_uq keeps one.
+  return uniqueOr(() => ctx.em.transactional(async (em) => {
     const set = em.create(CriteriaSet, { provinceId: province.id, code, title, effectiveFrom, goodMin, fairMin, averageMin, createdById: ctx.viewer.accountId });
     await em.flush();
     criteria.forEach((c, i) => em.create(Criterion, { setId: set.id, ...c, sortOrder: i + 1 }));
     await em.flush();
     audit(ctx, em, 'createCriteriaSet', { type: 'CriteriaSet', id: set.id, provinceId: province.id, unitPath: province.path }, null, { code, title, effectiveFrom, goodMin, fairMin, averageMin, criteria });
     return (await withCriteria(em, [set]))[0];
-  });
+  }), dateTaken);
 }

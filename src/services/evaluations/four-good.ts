@@ -3,6 +3,7 @@ import { scopeFilter } from '../../auth/scope-sql';
 import { FourGoodAssessment } from '../../entities/four-good-assessment';
 import { OrgUnitKind } from '../../entities/org-unit-enums';
 import { badInput, conflict, staleVersion } from '../../errors/app-error';
+import { uniqueOr } from '../../errors/unique-violation';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { todayInVietnam } from '../calendar';
@@ -58,11 +59,13 @@ export async function assessFourGood(ctx: RequestContext, input: FourGoodInput):
   const note = optionalText(input.note, 'input.note', 5000);
   const decisionRef = optionalText(input.decisionRef, 'input.decisionRef', 200);
   const existing = await ctx.em.findOne(FourGoodAssessment, { unitId: unit.id, year });
+  const alreadyRecorded = (): Error => conflict(`The unit's ${year} assessment is already recorded: change it with its version`, { field: 'input.version' });
   if (existing) {
-    if (input.version === null || input.version === undefined) throw conflict(`The unit's ${year} assessment is already recorded: change it with its version`, { field: 'input.version' });
+    if (input.version === null || input.version === undefined) throw alreadyRecorded();
     if (existing.version !== input.version) throw staleVersion(input.version, existing.version);
   }
-  return ctx.em.transactional(async (em) => {
+  // Two first assessments racing past the check: the unique key (unit_id, year) keeps one.
+  return uniqueOr(() => ctx.em.transactional(async (em) => {
     const fields = { politicalTask: input.politicalTask, meetingQuality: input.meetingQuality, unityDiscipline: input.unityDiscipline, cadresMembers: input.cadresMembers, note, decisionRef, assessedById: ctx.viewer.accountId };
     const assessment = existing ? await em.findOneOrFail(FourGoodAssessment, existing.id) : em.create(FourGoodAssessment, { provinceId: unit.provinceId, unitId: unit.id, unitPath: unit.path, year, ...fields });
     const before = existing ? snapshot(assessment) : null;
@@ -70,7 +73,7 @@ export async function assessFourGood(ctx: RequestContext, input: FourGoodInput):
     await em.flush();
     audit(ctx, em, 'assessFourGood', { type: 'FourGoodAssessment', id: assessment.id, provinceId: unit.provinceId, unitPath: unit.path }, before, snapshot(assessment));
     return assessment;
-  });
+  }), alreadyRecorded);
 }
 
 /** A unit's assessments, newest first: for whoever reads its grades (organisational, no personal data). */

@@ -2,12 +2,26 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnnualGrade } from '../../entities/annual-grade';
 import { GradeLevel, GradeSubjectKind, MeetingRating } from '../../entities/evaluation-enums';
 import { isCellKind, type OrgUnitKind } from '../../entities/org-unit-enums';
+import { lockGroups } from '../../db/advisory-lock';
 import { conflict } from '../../errors/app-error';
 import { gradingRulesFor } from './grading-rules-service';
 import { cellYearRatings } from './period-ratings';
 
 /** The unit above a path: '/1/2/3/' → '/1/2/'. */
 const parentPath = (path: string): string => path.replace(/[0-9]+\/$/, '');
+
+/** The group a grade counts in for the cap: one kind and year, units sharing a parent. */
+const gradeGroupKey = (g: Pick<AnnualGrade, 'provinceId' | 'year' | 'subjectKind' | 'unitPath'>): string =>
+  `annual-grade-group:${g.provinceId}:${g.year}:${g.subjectKind}:${parentPath(g.unitPath)}`;
+
+/**
+ * Serialises the decisions of a group (decisions.md §39): taken before the first write, so that
+ * the cap, counted after this batch's writes, also counts every decision committed before it.
+ * Without it two decisions each raising one grade to EXCELLENT both passed a 20% cap.
+ */
+export function lockGradeGroups(em: EntityManager, grades: ReadonlyArray<Pick<AnnualGrade, 'provinceId' | 'year' | 'subjectKind' | 'unitPath'>>): Promise<void> {
+  return lockGroups(em, grades.map(gradeGroupKey));
+}
 
 /**
  * The configured constraints, checked on the state the decisions leave behind (inside their
@@ -16,7 +30,7 @@ const parentPath = (path: string): string => path.replace(/[0-9]+\/$/, '');
  */
 export async function checkGradeConstraints(em: EntityManager, decided: readonly AnnualGrade[], unitKinds: ReadonlyMap<number, OrgUnitKind>): Promise<void> {
   const groups = new Map<string, AnnualGrade>();
-  for (const g of decided) groups.set(`${g.provinceId}:${g.year}:${g.subjectKind}:${parentPath(g.unitPath)}`, g);
+  for (const g of decided) groups.set(gradeGroupKey(g), g);
   for (const g of groups.values()) {
     const rules = await gradingRulesFor(em, g.provinceId);
     const cap = rules.excellentMaxShareOfGood;

@@ -3,6 +3,7 @@ import { EvaluationAction, EvaluationState } from '../../entities/evaluation-enu
 import { MeetingEvaluation } from '../../entities/meeting-evaluation';
 import { MeetingKind, MeetingStatus } from '../../entities/meeting-enums';
 import { badInput, conflict, staleVersion } from '../../errors/app-error';
+import { uniqueOr } from '../../errors/unique-violation';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getMeeting } from '../meetings/meeting-queries';
@@ -153,11 +154,13 @@ export async function createMeetingEvaluation(ctx: RequestContext, input: SelfAs
   if (!EVALUATED_KINDS.includes(meeting.kind)) throw badInput('input.meetingId', 'only regular and thematic meetings are scored');
   if (meeting.status !== MeetingStatus.HELD || !meeting.heldOn) throw badInput('input.meetingId', 'the meeting has not been held yet');
   const heldOn = meeting.heldOn;
+  const alreadyEvaluated = (): Error => conflict('The meeting already has an evaluation', { field: 'input.meetingId' });
   const existing = await ctx.em.count(MeetingEvaluation, { meetingId: meeting.id });
-  if (existing > 0) throw conflict('The meeting already has an evaluation', { field: 'input.meetingId' });
+  if (existing > 0) throw alreadyEvaluated();
   const set = await setInForce(ctx.em, meeting.provinceId, heldOn);
   if (!set) throw badInput('input.meetingId', `no criteria set is in force on ${heldOn}`);
-  return ctx.em.transactional(async (em) => {
+  // Two creations racing past the check: the unique index meeting_evaluation_meeting_uq keeps one.
+  return uniqueOr(() => ctx.em.transactional(async (em) => {
     const evaluation = em.create(MeetingEvaluation, {
       provinceId: meeting.provinceId,
       unitId: meeting.unit.id,
@@ -175,7 +178,7 @@ export async function createMeetingEvaluation(ctx: RequestContext, input: SelfAs
     const snapshot = await recordStep(ctx, em, evaluation, EvaluationAction.CREATED, null, null);
     audit(ctx, em, 'createMeetingEvaluation', target(evaluation), null, snapshot);
     return evaluation;
-  });
+  }), alreadyEvaluated);
 }
 
 async function loadForChange(ctx: RequestContext, id: number, version: number): Promise<MeetingEvaluation> {

@@ -1,0 +1,86 @@
+import type { Actor } from '../meetings/support';
+import type { GqlResult, TestApp } from '../support/test-app';
+
+/**
+ * Shared by the concurrency suites (issue #16): a racing pair run many rounds. Each `app.run` forks
+ * its own EntityManager, and each transaction takes its own pooled connection, so the two requests
+ * of a pair really run side by side in PostgreSQL.
+ */
+
+/** How many rounds each racing pair runs: at least 50 (the issue); RACE_ROUNDS runs more, or fewer while exploring. */
+export const ROUNDS = Number(process.env.RACE_ROUNDS ?? 50);
+
+export interface Call {
+  readonly as: Actor;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+}
+
+/** What a request answered: 'ok', or its error code (with retryable, if set). */
+export interface Outcome {
+  readonly ok: boolean;
+  readonly code: string | null;
+  readonly field: unknown;
+  readonly retryable: boolean;
+  readonly result: GqlResult;
+}
+
+export function outcome(result: GqlResult): Outcome {
+  const error = result.errors?.[0];
+  return {
+    ok: !error,
+    code: error ? String(error.extensions?.code) : null,
+    field: error?.extensions?.field,
+    retryable: error?.extensions?.retryable === true,
+    result,
+  };
+}
+
+/** Runs the two calls at once (neither awaits the other). */
+export async function pair(app: TestApp, a: Call, b: Call): Promise<[Outcome, Outcome]> {
+  const [ra, rb] = await Promise.all([app.run(a.as, a.query, a.variables), app.run(b.as, b.query, b.variables)]);
+  return [outcome(ra), outcome(rb)];
+}
+
+export interface RaceReport {
+  /** Rounds where the rule was broken afterwards. */
+  readonly violations: number;
+  /** Rounds where both calls were accepted. */
+  readonly bothAccepted: number;
+  /** Every error code seen, with its count (an INTERNAL_SERVER_ERROR here is a bug). */
+  readonly codes: Record<string, number>;
+}
+
+/**
+ * Runs `rounds` rounds: `setup` makes the round's fresh subjects, `calls` the racing pair,
+ * `holds` says whether the rule holds on the database afterwards. Each round is independent.
+ */
+export async function race<S>(
+  app: TestApp,
+  setup: (round: number) => Promise<S>,
+  calls: (subject: S, round: number) => [Call, Call],
+  holds: (subject: S, outcomes: [Outcome, Outcome], round: number) => Promise<boolean>,
+  rounds = ROUNDS,
+): Promise<RaceReport> {
+  let violations = 0;
+  let bothAccepted = 0;
+  const codes: Record<string, number> = {};
+  for (let round = 0; round < rounds; round += 1) {
+    const subject = await setup(round);
+    const [a, b] = calls(subject, round);
+    const outcomes = await pair(app, a, b);
+    if (outcomes[0].ok && outcomes[1].ok) bothAccepted += 1;
+    for (const o of outcomes) if (o.code) codes[o.code] = (codes[o.code] ?? 0) + 1;
+    if (!(await holds(subject, outcomes, round))) violations += 1;
+  }
+  return { violations, bothAccepted, codes };
+}
+
+/**
+ * The rule held in every round, no round accepted both calls, and every error was one of `allowed`
+ * (the rule's own typed error, or a retryable CONFLICT): never INTERNAL_SERVER_ERROR.
+ */
+export function expectHeld(report: RaceReport, allowed: readonly string[] = ['CONFLICT']): void {
+  const unexpected = Object.keys(report.codes).filter((code) => !allowed.includes(code));
+  expect({ violations: report.violations, bothAccepted: report.bothAccepted, unexpected, codes: report.codes }).toEqual({ violations: 0, bothAccepted: 0, unexpected: [], codes: report.codes });
+}
