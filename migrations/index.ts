@@ -9,6 +9,7 @@ import { Migration20261124000008_inspections } from './Migration20261124000008_i
 import { Migration20261203000001_member_positions } from './Migration20261203000001_member_positions';
 import { Migration20261203000002_statistics } from './Migration20261203000002_statistics';
 import { Migration20261207000001_token_generation } from './Migration20261207000001_token_generation';
+import { Migration20261208000001_meeting_attendance_counts } from './Migration20261208000001_meeting_attendance_counts';
 
 /** Every migration, in order. Listed explicitly so that ts-node, jest and a build all load the same set. */
 export const migrationsList = [
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261203000001_member_positions', class: Migration20261203000001_member_positions },
   { name: 'Migration20261203000002_statistics', class: Migration20261203000002_statistics },
   { name: 'Migration20261207000001_token_generation', class: Migration20261207000001_token_generation },
+  { name: 'Migration20261208000001_meeting_attendance_counts', class: Migration20261208000001_meeting_attendance_counts },
 ];

@@ -1,0 +1,214 @@
+import { Permission } from '../../auth/permission';
+import { scopeSql } from '../../auth/scope-sql';
+import type { OrgUnit } from '../../entities/org-unit';
+import type { RequestContext } from '../../request-context';
+import { inSubtreeSql } from '../batched-page';
+import { isoDate, plannedMonth } from './meeting-calendar';
+import { holidaySet, rulesFor } from './meeting-rules-service';
+
+/** Why a cell fell short in a month or a quarter. */
+export enum ShortfallReason {
+  NO_REGULAR_MEETING = 'NO_REGULAR_MEETING',
+  OUTSIDE_WINDOW = 'OUTSIDE_WINDOW',
+  ATTENDANCE_NOT_RECORDED = 'ATTENDANCE_NOT_RECORDED',
+  LOW_ATTENDANCE = 'LOW_ATTENDANCE',
+  NO_THEMATIC_MEETING = 'NO_THEMATIC_MEETING',
+}
+
+export interface CompliancePeriod {
+  readonly year: number;
+  readonly month?: number | null;
+  readonly quarter?: number | null;
+}
+
+/** One month or one quarter of a cell, as the shortfalls page shows it. */
+export interface SlotShortfall {
+  readonly month: number | null;
+  readonly quarter: number | null;
+  readonly heldOn: string | null;
+  readonly attendanceRate: number | null;
+  readonly thematicHeld: number | null;
+  readonly reasons: ShortfallReason[];
+}
+
+/** A slot with what the summary adds up. */
+export interface JudgedSlot extends SlotShortfall {
+  /** A regular meeting held in the month, or the quarter's thematic minimum met. */
+  readonly held: boolean;
+  readonly inWindow: boolean;
+  readonly present: number;
+  readonly expected: number;
+}
+
+export interface CellSlots {
+  readonly cellId: number;
+  /** The months in order, then the quarters in order. */
+  readonly slots: JudgedSlot[];
+  readonly short: boolean;
+}
+
+/** Every measured cell of a unit's subtree in name order, each slot judged. */
+export interface ComplianceSlots {
+  readonly cells: CellSlots[];
+  readonly months: number;
+  readonly threshold: number;
+}
+
+/** Months begun so far (and their quarters) of a valid period; the period was checked by checkCompliance. */
+export function periodMonths(period: CompliancePeriod, today: string): { months: number[]; quarters: number[] } {
+  let months = Array.from({ length: 12 }, (_, i) => i + 1);
+  if (period.month !== undefined && period.month !== null) months = [period.month];
+  else if (period.quarter !== undefined && period.quarter !== null) months = [1, 2, 3].map((i) => ((period.quarter as number) - 1) * 3 + i);
+  // Months that have not begun are not due yet; the current month counts ("not met yet").
+  months = months.filter((m) => isoDate(period.year, m, 1) <= today);
+  return { months, quarters: [...new Set(months.map((m) => Math.floor((m - 1) / 3) + 1))] };
+}
+
+const lastDay = (year: number, month: number): string => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+
+/**
+ * The facts of every cell × month and cell × quarter in one statement: per month the regular
+ * meeting that counts (in the window first — a month without a planned day ranks one outside it,
+ * whose window test is null, before one inside, as the judgement always did — then the earliest)
+ * with its attendance counts from the meeting row (kept by triggers, decision 36), per quarter the
+ * thematic meetings held. Both read meetings through (unit_id, held_on), one range per cell.
+ * A cell's facts come as int arrays: [month, day, window (1, 0, -1 for null), present, expected,
+ * not recorded] per held month and [quarter, held] per quarter with a thematic meeting.
+ */
+const FACTS_SQL = (scope: string): string => `
+with cells as (
+  select c.id, c.name_sort_key from org_unit c
+   where ${inSubtreeSql('c.path', '?')} and c.kind in ('CELL', 'GRASSROOTS_CELL') and c.status = 'ACTIVE' and ${scope}
+),
+months as (
+  select * from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::date[], string_to_array(?, ',')::date[],
+                       string_to_array(?, ',', '')::date[], string_to_array(?, ',')::date[], string_to_array(?, ',')::date[])
+         as m(month, first_day, last_day, planned_on, window_start, window_end)
+),
+quarters as (
+  select q, make_date(?::int, (q - 1) * 3 + 1, 1) as first_day, (make_date(?::int, (q - 1) * 3 + 1, 1) + interval '3 months - 1 day')::date as last_day
+    from unnest(string_to_array(?, ',')::int[]) as q
+),
+regular as (
+  select distinct on (mt.unit_id, m.month) mt.unit_id, m.month, mt.held_on,
+         (mt.held_on = m.planned_on or mt.held_on between m.window_start and m.window_end) as in_window,
+         mt.attendance_present as present, mt.attendance_roster - mt.attendance_exempt as expected, mt.attendance_not_recorded as unrecorded
+    from cells c
+    join meeting mt on mt.unit_id = c.id and mt.held_on between ?::date and ?::date and mt.kind = 'REGULAR' and mt.status = 'HELD'
+    join months m on mt.held_on between m.first_day and m.last_day
+   order by mt.unit_id, m.month, in_window desc, mt.held_on, mt.id
+),
+thematic as (
+  select mt.unit_id, q.q, count(*)::int as held
+    from cells c
+    join meeting mt on mt.unit_id = c.id and mt.held_on between ?::date and ?::date and mt.kind = 'THEMATIC' and mt.status = 'HELD'
+    join quarters q on mt.held_on between q.first_day and q.last_day
+   group by 1, 2
+)
+select c.id as cell_id, r.facts as regular, t.facts as thematic
+  from cells c
+  left join (
+    select unit_id, array_agg(array[month, extract(day from held_on)::int, case when in_window then 1 when not in_window then 0 else -1 end,
+                                    present, expected, unrecorded] order by month) as facts
+      from regular group by unit_id
+  ) r on r.unit_id = c.id
+  left join (select unit_id, array_agg(array[q, held] order by q) as facts from thematic group by unit_id) t on t.unit_id = c.id
+ order by c.name_sort_key, c.id`;
+
+interface FactsRow {
+  cell_id: number;
+  regular: number[][] | null;
+  thematic: number[][] | null;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** round(present / expected, 4), half away from zero, in integers: the figure numeric rounding gave. */
+const rate4 = (present: number, expected: number): number => Math.floor((2 * present * 10000 + expected) / (2 * expected)) / 10000;
+
+interface Rules {
+  readonly year: number;
+  /** The attendance threshold in ten-thousandths (numeric(5,4)): compared in integers, exactly. */
+  readonly threshold: number;
+  readonly thematicPerQuarter: number;
+}
+
+/** A cell's facts judged against the rules, each slot with its reasons (the same rules the statement applied before). */
+function judge(row: FactsRow, months: readonly number[], quarters: readonly number[], rules: Rules): CellSlots {
+  const regular = new Map((row.regular ?? []).map((f) => [f[0], f]));
+  const thematic = new Map((row.thematic ?? []).map((f) => [f[0], f[1]]));
+  const slots: JudgedSlot[] = [];
+  for (const month of months) {
+    const f = regular.get(month);
+    if (!f) {
+      slots.push({ month, quarter: null, heldOn: null, attendanceRate: null, thematicHeld: null, reasons: [ShortfallReason.NO_REGULAR_MEETING], held: false, inWindow: false, present: 0, expected: 0 });
+      continue;
+    }
+    const [, day, window, present, expected, unrecorded] = f;
+    const reasons: ShortfallReason[] = [];
+    // Only a window test that is false flags the month (a null one does not).
+    if (window === 0) reasons.push(ShortfallReason.OUTSIDE_WINDOW);
+    if (unrecorded > 0) reasons.push(ShortfallReason.ATTENDANCE_NOT_RECORDED);
+    if (expected > 0 && present * 10000 < rules.threshold * expected) reasons.push(ShortfallReason.LOW_ATTENDANCE);
+    slots.push({
+      month, quarter: null, heldOn: `${rules.year}-${pad(month)}-${pad(day)}`, attendanceRate: expected > 0 ? rate4(present, expected) : null,
+      thematicHeld: null, reasons, held: true, inWindow: window === 1, present, expected,
+    });
+  }
+  for (const quarter of quarters) {
+    const held = thematic.get(quarter) ?? 0;
+    const met = held >= rules.thematicPerQuarter;
+    slots.push({ month: null, quarter, heldOn: null, attendanceRate: null, thematicHeld: held, reasons: met ? [] : [ShortfallReason.NO_THEMATIC_MEETING], held: met, inWindow: false, present: 0, expected: 0 });
+  }
+  return { cellId: row.cell_id, slots, short: slots.some((s) => s.reasons.length > 0) };
+}
+
+async function loadSlots(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod, months: readonly number[], quarters: readonly number[]): Promise<ComplianceSlots> {
+  const rules = await rulesFor(ctx.em, unit.provinceId);
+  const holidays = await holidaySet(ctx.em, unit.provinceId, period.year);
+  const plans = months.map((m) => plannedMonth(period.year, m, rules, holidays));
+  const scope = scopeSql(ctx.viewer.scope(Permission.TREE_READ), 'c.path');
+  const list = (values: readonly (string | number | null)[]): string => values.map((v) => (v === null ? '' : String(v))).join(',');
+  const y = period.year;
+  // The meetings read: the period's months, and whole quarters for the thematic ones (null when nothing is due: no rows).
+  const monthsFrom = months.length ? isoDate(y, months[0], 1) : null;
+  const monthsTo = months.length ? lastDay(y, months[months.length - 1]) : null;
+  const quartersFrom = quarters.length ? isoDate(y, (quarters[0] - 1) * 3 + 1, 1) : null;
+  const quartersTo = quarters.length ? lastDay(y, quarters[quarters.length - 1] * 3) : null;
+  const rows = await ctx.em.getConnection().execute<FactsRow[]>(
+    FACTS_SQL(scope.sql),
+    [
+      unit.path, unit.path, ...scope.params,
+      list(plans.map((p) => p.month)),
+      list(plans.map((p) => isoDate(y, p.month, 1))),
+      list(plans.map((p) => lastDay(y, p.month))),
+      list(plans.map((p) => p.plannedOn)),
+      list(plans.map((p) => p.windowStart)),
+      list(plans.map((p) => p.windowEnd)),
+      y, y, list(quarters),
+      monthsFrom, monthsTo, quartersFrom, quartersTo,
+    ],
+    'all',
+  );
+  const judged: Rules = { year: y, threshold: Math.round(rules.attendanceThreshold * 10000), thematicPerQuarter: rules.thematicPerQuarter };
+  return { cells: rows.map((r) => judge(r, months, quarters, judged)), months: months.length, threshold: rules.attendanceThreshold };
+}
+
+/** Per request (keyed by its loaders), per unit and period: the summary and the shortfalls page share one computation. */
+const perRequest = new WeakMap<object, Map<string, Promise<ComplianceSlots>>>();
+
+/** The judged slots of a unit's subtree for a period, computed once per request. */
+export function complianceSlots(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod, months: readonly number[], quarters: readonly number[]): Promise<ComplianceSlots> {
+  let memo = perRequest.get(ctx.loaders);
+  if (!memo) {
+    memo = new Map();
+    perRequest.set(ctx.loaders, memo);
+  }
+  const key = `${unit.id}|${period.year}|${period.month ?? ''}|${period.quarter ?? ''}`;
+  let slots = memo.get(key);
+  if (!slots) {
+    slots = loadSlots(ctx, unit, period, months, quarters);
+    memo.set(key, slots);
+  }
+  return slots;
+}
