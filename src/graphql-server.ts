@@ -59,7 +59,8 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
   const production = config.env === 'production';
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    // Armor leaves aliases of __typename out by default (allowList ['__typename']): 900 were answered (issue #15).
+    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [] },
     // Armor's Apollo max-tokens plugin parses in a plugin hook, so every syntax error became an
     // HTTP 500 GRAPHQL_VALIDATION_FAILED (graphql-armor issues #571, #605, #751). graphql-js
     // enforces the same limit in its parser (parseOptions below): a 400 GRAPHQL_PARSE_FAILED.

@@ -77,10 +77,12 @@ export async function race<S>(
 }
 
 /**
- * The rule held in every round, no round accepted both calls, and every error was one of `allowed`
- * (the rule's own typed error, or a retryable CONFLICT): never INTERNAL_SERVER_ERROR.
+ * The rule held in every round, no round accepted both calls (unless `bothMayWin`: the pair is
+ * also fine one after the other, and the rule is checked on the result), and every error was one
+ * of `allowed` (the rule's own typed error, or a retryable CONFLICT): never INTERNAL_SERVER_ERROR.
  */
-export function expectHeld(report: RaceReport, allowed: readonly string[] = ['CONFLICT']): void {
+export function expectHeld(report: RaceReport, allowed: readonly string[] = ['CONFLICT'], options: { bothMayWin?: boolean } = {}): void {
   const unexpected = Object.keys(report.codes).filter((code) => !allowed.includes(code));
-  expect({ violations: report.violations, bothAccepted: report.bothAccepted, unexpected, codes: report.codes }).toEqual({ violations: 0, bothAccepted: 0, unexpected: [], codes: report.codes });
+  const bothAccepted = options.bothMayWin ? 0 : report.bothAccepted;
+  expect({ violations: report.violations, bothAccepted, unexpected, codes: report.codes }).toEqual({ violations: 0, bothAccepted: 0, unexpected: [], codes: report.codes });
 }
