@@ -9,7 +9,9 @@ import { isCellKind, OrgUnitStatus } from '../../entities/org-unit-enums';
 import { badInput, conflict, forbidden, staleVersion } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { addDays } from '../calendar';
+import { contextOn } from '../../context-factory';
 import { getOrgUnit } from '../tree/org-unit-queries';
+import { lockUnits } from '../tree/unit-locks';
 import { validDate } from '../validate';
 import { checkWithinMembership, decisionRef, eventDate, inMemberTransaction, onMemberEvent, reasonText, type MemberEventInput } from './lifecycle-guard';
 import { auditEvent } from './lifecycle-audit';
@@ -32,7 +34,20 @@ export interface SendTransferInput extends MemberEventInput {
   readonly temporaryTo?: string | null;
 }
 
-export async function sendMemberTransfer(ctx: RequestContext, input: SendTransferInput): Promise<MemberTransfer> {
+/**
+ * The cells left and entered are share-locked before the member (the order a merge takes: units,
+ * then members): a merge, split or dissolution of either waits for this transfer and then sees it
+ * in flight, or the transfer waits for it and finds the cell dissolved (decisions.md §40).
+ */
+export function sendMemberTransfer(ctx: RequestContext, input: SendTransferInput): Promise<MemberTransfer> {
+  return ctx.em.transactional(async (em) => {
+    const from = await em.getConnection().execute<Array<{ unit_id: number }>>('select unit_id from member where id = ?', [input.memberId], 'all', em.getTransactionContext());
+    await lockUnits(em, [...from.map((r) => r.unit_id), input.toUnitId], 'share');
+    return sendWithCellsLocked(contextOn(ctx, em), input);
+  }, { clear: true });
+}
+
+async function sendWithCellsLocked(ctx: RequestContext, input: SendTransferInput): Promise<MemberTransfer> {
   const parse = async (): Promise<{ destination: OrgUnit; temporaryTo: string | null }> => {
     const destination = await getOrgUnit(ctx, input.toUnitId);
     if (!isCellKind(destination.kind)) throw badInput('input.toUnitId', `members belong to a cell, not a ${destination.kind}`);
@@ -44,6 +59,8 @@ export async function sendMemberTransfer(ctx: RequestContext, input: SendTransfe
   };
   try {
     return await onMemberEvent(ctx, input, true, parse, async ({ em, member, date, ref, parsed: { destination, temporaryTo } }) => {
+      // A merge moved the member between the read and the lock: the cell it now leaves is locked too.
+      await lockUnits(em, [member.unit.id], 'share');
       if (destination.id === member.unit.id) throw badInput('input.toUnitId', "is the member's own cell");
       if (await em.count(MemberTransfer, { member, state: TransferState.SENT })) throw inFlight(member.id);
       const transfer = em.create(MemberTransfer, {
