@@ -10,6 +10,7 @@ import { idempotencyPlugin } from './idempotency/idempotency-plugin';
 import type { RequestContext } from './request-context';
 import { withArgumentChecks } from './schema/argument-guard';
 import { buildGraphQLSchema } from './schema/build-schema';
+import { typeNameLookupOnly } from './schema/type-name-lookup-rule';
 
 /** The context as Apollo sees it: the request context plus transport-only counters. */
 export interface ServerContext extends RequestContext {
@@ -74,7 +75,8 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
   const schema = options.permissions === false ? checked : withPermissions(checked);
   return new ApolloServer<ServerContext>({
     schema,
-    introspection: config.introspection,
+    // Apollo's switch refuses __type too; with introspection off our rule answers name-only __type lookups (decisions.md §38).
+    introspection: true,
     csrfPrevention: true,
     // The server's own shutdown (server.ts) drains HTTP, then stops Apollo, the pool and the database in order.
     stopOnTerminationSignals: false,
@@ -82,7 +84,7 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    validationRules: armor.validationRules,
+    validationRules: config.introspection ? armor.validationRules : [...armor.validationRules, typeNameLookupOnly],
     formatError: production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
     // No HTTP caching of tenant data, and cache control's per-field hook costs time on every field.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, loggingPlugin(), noSubscriptionsPlugin<ServerContext>(), idempotencyPlugin(), ...(options.plugins ?? [])],
