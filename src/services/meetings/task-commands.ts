@@ -33,6 +33,10 @@ export async function assignTask(ctx: RequestContext, input: AssignTaskInput): P
   const members = held.length > 0 ? held : await rosterOn(ctx.em, meeting.unit.id, meeting.heldOn ?? vietnamDateOf(meeting.scheduledAt));
   if (!members.includes(input.ownerId)) throw badInput('input.ownerId', 'the task owner must be a member of the cell');
   return ctx.em.transactional(async (em) => {
+    // Checked again under a share lock on the meeting (decisions.md §39): a cancellation running
+    // now waits for this task, or this task waits for it and sees the meeting cancelled.
+    const [locked] = await em.getConnection().execute<Array<{ status: MeetingStatus }>>('select status from meeting where id = ? for share', [meeting.id], 'all', em.getTransactionContext());
+    if (locked.status === MeetingStatus.CANCELLED) throw badInput('input.meetingId', 'the meeting was cancelled');
     const task = em.create(MeetingTask, {
       provinceId: meeting.provinceId,
       unitPath: meeting.unitPath,

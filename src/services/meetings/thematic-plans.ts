@@ -5,6 +5,7 @@ import { isCellKind } from '../../entities/org-unit-enums';
 import { OrgUnit } from '../../entities/org-unit';
 import { ThematicPlan } from '../../entities/thematic-plan';
 import { badInput, conflict, notFound, staleVersion } from '../../errors/app-error';
+import { uniqueOr } from '../../errors/unique-violation';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getOrgUnit } from '../tree/org-unit-queries';
@@ -69,7 +70,13 @@ export async function saveThematicPlan(ctx: RequestContext, input: { unitId: num
     if (input.version === undefined || input.version === null || existing.version !== input.version) throw staleVersion(input.version ?? 0, existing.version);
     if (existing.status === ThematicPlanStatus.SUBMITTED) throw conflict('The plan was submitted to the superior committee and cannot be changed');
   }
-  return ctx.em.transactional(async (em) => {
+  // Two first saves racing past the check: the unique key (unit_id, year) keeps one; the other
+  // answers as it would one after the other, a stale version (it sent none, the plan now has one).
+  const taken = async (): Promise<Error> => {
+    const [row] = await ctx.em.getConnection().execute<Array<{ version: number }>>('select version from thematic_plan where unit_id = ? and year = ?', [unit.id, year], 'all');
+    return staleVersion(input.version ?? 0, row?.version ?? 1);
+  };
+  return uniqueOr(() => ctx.em.transactional(async (em) => {
     const run = (sql: string, params: unknown[]): Promise<unknown> => em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
     const plan = existing ? await em.findOneOrFail(ThematicPlan, existing.id) : em.create(ThematicPlan, { provinceId: unit.provinceId, unit: em.getReference(OrgUnit, unit.id), unitPath: unit.path, year });
     const before = existing ? { items: await planItems({ ...ctx, em }, existing) } : null;
@@ -79,7 +86,7 @@ export async function saveThematicPlan(ctx: RequestContext, input: { unitId: num
     for (const item of items) await run('insert into thematic_plan_item (plan_id, quarter, topic_id, title) values (?, ?, ?, ?)', [plan.id, item.quarter, item.topicId, item.title]);
     audit(ctx, em, 'saveThematicPlan', { type: 'ThematicPlan', id: plan.id, provinceId: unit.provinceId, unitPath: unit.path }, before, { year, items });
     return plan;
-  });
+  }), taken);
 }
 
 export async function submitThematicPlan(ctx: RequestContext, input: { id: number; version: number }): Promise<ThematicPlan> {
