@@ -29,6 +29,14 @@ export function importRejected(problems: readonly ImportProblem[]): AppError {
   });
 }
 
+/**
+ * Refuses a file before any row is applied when its header is wrong or it has more rows than the
+ * cap: neither can be fixed by applying rows, and a file over the cap must cost no more than its parse.
+ */
+export function refuseBeforeApplying(rows: readonly CsvRow[], problems: readonly ImportProblem[]): void {
+  if (rows.length > MAX_IMPORT_ROWS || problems.some((p) => p.row === 1)) throw importRejected(problems);
+}
+
 /** Columns an export adds (global id, status) that an import reads past, so an exported file imports back. */
 const EXPORT_ONLY = ['id', 'status'];
 

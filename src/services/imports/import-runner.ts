@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../errors/app-error';
 import { contextOn } from '../../context-factory';
 import type { RequestContext } from '../../request-context';
-import { importRejected, problemOf, type CsvRow, type ImportCounts, type ImportProblem } from './csv-table';
+import { importRejected, problemOf, refuseBeforeApplying, type CsvRow, type ImportCounts, type ImportProblem } from './csv-table';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -11,7 +11,7 @@ export interface ImportResult extends ImportCounts {
 }
 
 /** Thrown to roll a dry run back after every row was applied and checked. */
-class DryRunDone extends Error {}
+export class DryRunDone extends Error {}
 
 /**
  * Applies every row through the same services as the API, each in a savepoint of one transaction:
@@ -29,7 +29,7 @@ export async function runImport(
   const problems: ImportProblem[] = [...parseProblems];
   const failedRows = new Set(parseProblems.map((p) => p.row));
   const counts: ImportCounts = { rows: rows.length, created: 0, updated: 0, unchanged: 0 };
-  if (problems.some((p) => p.row === 1)) throw importRejected(problems);
+  refuseBeforeApplying(rows, problems);
   try {
     await ctx.em.transactional(async (em: EntityManager) => {
       for (const row of rows) {

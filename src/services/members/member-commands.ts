@@ -57,7 +57,7 @@ type CleanFields = {
   address: string | null;
 };
 
-function clean(fields: MemberFields, admissionDate: string): CleanFields {
+export function clean(fields: MemberFields, admissionDate: string): CleanFields {
   const fullName = requiredText(fields.fullName, 'input.fullName', 200);
   const birthDate = fields.birthDate ? notInFuture(fields.birthDate, 'input.birthDate') : null;
   if (birthDate !== null && addYears(birthDate, MIN_ADMISSION_AGE) > admissionDate) {
