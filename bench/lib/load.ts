@@ -40,7 +40,7 @@ function bodyHasNoErrors(body: string): boolean {
   return !body.includes('"errors"');
 }
 
-async function runOnce(options: LoadOptions, durationSeconds: number, title: string): Promise<autocannon.Result> {
+export async function runOnce(options: LoadOptions, durationSeconds: number, title: string): Promise<autocannon.Result> {
   if (options.bodies.length === 0) throw new Error(`${title}: no request bodies to send`);
   let next = 0;
   const bodies = options.bodies;
@@ -76,10 +76,20 @@ async function runOnce(options: LoadOptions, durationSeconds: number, title: str
   });
 }
 
-/** Warm-up run (discarded: JIT, connection pool, PostgreSQL caches), then the measured run. */
-export async function runLoad(options: LoadOptions, title: string): Promise<LoadFigures> {
+/**
+ * Warm-up run (discarded: JIT, connection pool, PostgreSQL caches), then the measured run;
+ * `around` brackets the measured run only (the CPU samples).
+ */
+export async function runLoad<T>(options: LoadOptions, title: string, around: { before(): T; after(before: T, figures: LoadFigures): void } | null = null): Promise<LoadFigures> {
   if (options.warmupSeconds > 0) await runOnce(options, options.warmupSeconds, `${title} (warm-up)`);
+  const sample = around?.before();
   const result = await runOnce(options, options.durationSeconds, title);
+  const figures = toFigures(result);
+  if (around !== null) around.after(sample as T, figures);
+  return figures;
+}
+
+function toFigures(result: autocannon.Result): LoadFigures {
   return {
     requestsPerSecond: result.requests.mean,
     p50Ms: result.latency.p50,

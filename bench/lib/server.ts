@@ -31,27 +31,32 @@ export interface RunningServer {
   label: string;
   /** http://127.0.0.1:<port> — the load only ever targets the loopback address. */
   baseUrl: string;
+  /** The node process, leader of its own process group (its CPU time is read from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
 export interface StartServerOptions {
   label: string;
-  /** Script path relative to cwd, run with ts-node's transpile-only hook as `npm start` does. */
+  /** Compiled script relative to cwd (dist/…), run with this very node as `npm start` runs dist/src/main.js. */
   script: string;
   cwd: string;
   env: ServerEnv;
+  /** More environment for this server (the soak's memory log interval, for example). */
+  extraEnv?: Record<string, string>;
+  /** Each line the server prints on stdout (the soak reads its memory log); true: consumed, not copied. */
+  onStdoutLine?: (line: string) => boolean;
   readyTimeoutMs?: number;
 }
 
 /** Copies a child's output line by line with a label, so two servers' logs can be told apart. */
-function prefixOutput(child: ChildProcess, label: string): void {
-  for (const [stream, sink] of [
-    [child.stdout, process.stdout],
-    [child.stderr, process.stderr],
-  ] as const) {
-    if (stream === null) continue;
-    createInterface({ input: stream }).on('line', (line) => sink.write(`[${label}] ${line}\n`));
+function prefixOutput(child: ChildProcess, label: string, onStdoutLine?: (line: string) => boolean): void {
+  if (child.stdout !== null) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (onStdoutLine?.(line) !== true) process.stdout.write(`[${label}] ${line}\n`);
+    });
   }
+  if (child.stderr !== null) createInterface({ input: child.stderr }).on('line', (line) => process.stderr.write(`[${label}] ${line}\n`));
 }
 
 async function sleep(ms: number): Promise<void> {
@@ -65,7 +70,8 @@ async function sleep(ms: number): Promise<void> {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawnTracked(process.execPath, ['-r', 'ts-node/register/transpile-only', options.script], {
+  // process.execPath: the pinned node that runs the bench (node_modules/.bin/node under npm).
+  const child = spawnTracked(process.execPath, [options.script], {
     cwd: options.cwd,
     env: {
       ...process.env,
@@ -80,10 +86,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       LOG_LEVEL: 'warn',
       // One login serves a whole variant's runs; a long BENCH_DURATION must not outlive the token.
       ACCESS_TOKEN_TTL_SECONDS: '86400',
+      ...options.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  prefixOutput(child, options.label);
+  prefixOutput(child, options.label, options.onStdoutLine);
 
   // Held in an object: set from callbacks, read in the polling loop.
   const state: { exitReason: string | null } = { exitReason: null };
@@ -119,5 +126,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await sleep(250);
   }
 
-  return { label: options.label, baseUrl, stop: () => stopChild(child) };
+  if (child.pid === undefined) throw new Error(`${options.label} has no pid`);
+  return { label: options.label, baseUrl, pid: child.pid, stop: () => stopChild(child) };
 }

@@ -23,6 +23,45 @@ export interface Suite {
    * statistics suite compares the API's figures and times with plain SQL over the base tables.
    */
   report?(client: Client, api: SuiteApi, rows: readonly ResultRow[]): Promise<string[]>;
+  /** The permission layer's largest acceptable cost, as a fraction of CPU per request (on vs off); unset: printed, not judged. */
+  maxPermissionCost?: number;
+  /** Set: this suite is the memory soak (lib/soak.ts) rather than a load of each scenario on each server. */
+  soak?: SoakPlan;
+}
+
+/** The memory soak's load: the suite's scenarios are its reads, these its writes. */
+export interface SoakPlan {
+  /** Builds the writes from the generated data (as the suite's credentials, who must be allowed them). */
+  writes(client: Client): Promise<SoakWrites>;
+}
+
+export interface SoakWrites {
+  description: string;
+  /** The n-th write's request body; called in order, one write at a time. */
+  next(): { query: string; variables: Record<string, unknown> };
+  /** Checks the write's `data` and takes from it what the next writes need (a version); returns what is wrong, or null. */
+  check(data: unknown): string | null;
+}
+
+/** The reference servers of issue #14 (bench/reference/), by the name the tables show. */
+export type ReferenceName = 'apollo' | 'postgraphile';
+
+/** One scenario's operation on a reference server. */
+export interface ReferenceOperation {
+  /** The reference's own query text (its schema may differ from chibo's). */
+  query: string;
+  /** One set per scenario variable set, in the same order. */
+  variables: readonly Record<string, unknown>[];
+  /** Its `data` in chibo's terms (its own ids translated, for example) for the byte comparison; absent: as it is. */
+  toChibo?(data: unknown): unknown;
+}
+
+/** A target set as a ratio of chibo (permissions on) to a reference, judged on the medians of the rounds. */
+export interface RatioTarget {
+  reference: ReferenceName;
+  metric: 'serverCpuMsPerRequest' | 'p99Ms';
+  /** chibo ÷ reference at most this. */
+  max: number;
 }
 
 export interface Credentials {
@@ -62,4 +101,11 @@ export interface Scenario {
    * what is wrong (or null): a benchmark of an empty answer measures nothing.
    */
   checkSample(data: unknown): string | null;
+  /**
+   * The same operation on the reference servers (issue #14): each is started, measured and
+   * compared with chibo in every round. Before the first load their answers (translated by
+   * toChibo) must equal chibo's byte for byte for every variable set, or the run stops.
+   */
+  references?: Partial<Record<ReferenceName, ReferenceOperation>>;
+  ratioTargets?: readonly RatioTarget[];
 }
