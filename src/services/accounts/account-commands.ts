@@ -7,7 +7,9 @@ import { Account, AccountKind } from '../../entities/account';
 import { ApiKey } from '../../entities/api-key';
 import { Member as MemberEntity, type Member } from '../../entities/member';
 import { OrgUnit } from '../../entities/org-unit';
+import { lockGroups } from '../../db/advisory-lock';
 import { badInput, conflict, forbidden, notFound } from '../../errors/app-error';
+import { uniqueOr } from '../../errors/unique-violation';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getMember } from '../members/member-queries';
@@ -47,6 +49,9 @@ async function homeUnit(ctx: RequestContext, homeUnitId: number | null): Promise
   return unit;
 }
 
+const memberHasOne = (): Error => badInput('input.memberId', 'the member already has an account');
+const usernameTaken = (): Error => badInput('input.username', 'is already taken');
+
 function accountSnapshot(a: Account): Record<string, unknown> {
   return { kind: a.kind, username: a.username ?? null, displayName: a.displayName, memberId: a.member?.id ?? null, homeUnitId: a.homeUnit?.id ?? null, active: a.active };
 }
@@ -64,12 +69,18 @@ export async function createAccount(ctx: RequestContext, input: CreateAccountInp
   if (input.memberId !== undefined && input.memberId !== null) {
     member = await getMember(ctx, input.memberId);
     if (home !== null && !member.unitPath.startsWith(home.path)) throw badInput('input.memberId', 'the member is not under the home unit');
-    if ((await ctx.em.count(Account, { member: member.id })) > 0) throw badInput('input.memberId', 'the member already has an account');
+    if ((await ctx.em.count(Account, { member: member.id })) > 0) throw memberHasOne();
   }
-  if ((await ctx.em.count(Account, { username })) > 0) throw badInput('input.username', 'is already taken');
+  if ((await ctx.em.count(Account, { username })) > 0) throw usernameTaken();
   const passwordHash = await hashPassword(input.password);
 
-  return ctx.em.transactional(async (em) => {
+  // A username taken meanwhile: the unique index account_username_uq refuses the second (decisions.md §39).
+  return uniqueOr(() => ctx.em.transactional(async (em) => {
+    if (member) {
+      // One account per member has no index (older data may break it): checked again under a lock per member.
+      await lockGroups(em, [`account-of-member:${member.id}`]);
+      if ((await em.count(Account, { member: member.id })) > 0) throw memberHasOne();
+    }
     const account = em.create(Account, {
       kind: AccountKind.PERSON,
       username,
@@ -83,7 +94,7 @@ export async function createAccount(ctx: RequestContext, input: CreateAccountInp
     await em.flush();
     audit(ctx, em, 'createAccount', { type: 'Account', id: account.id, provinceId: home?.provinceId ?? null, unitPath: home?.path ?? null }, null, accountSnapshot(account));
     return account;
-  });
+  }), usernameTaken);
 }
 
 async function issueKey(ctx: RequestContext, account: Account, label: string): Promise<IssuedApiKey> {

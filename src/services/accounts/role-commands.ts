@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../../auth/permission';
 import { Role } from '../../auth/role';
 import { GRANTABLE_ROLES, permissionsOf } from '../../auth/role-permissions';
@@ -44,11 +45,13 @@ export async function grantRole(ctx: RequestContext, input: GrantRoleInput): Pro
       throw badInput('input.unitId', "a MEMBER role is held at the member's own cell, by an account linked to that member");
     }
   }
-  const existing = await ctx.em.count(RoleAssignment, { account, role: input.role, unit: unit?.id ?? null, revokedAt: null });
-  if (existing > 0) throw conflict('The account already holds this role here');
+  const held = (em: EntityManager): Promise<number> => em.count(RoleAssignment, { account: account.id, role: input.role, unit: unit?.id ?? null, revokedAt: null });
+  if ((await held(ctx.em)) > 0) throw conflict('The account already holds this role here');
 
   return ctx.em.transactional(async (em) => {
     await lockAndCheckNotStronger(ctx, em, account.id);
+    // Again under the account's row lock (decisions.md §39): of two identical grants at once, the second sees the first.
+    if ((await held(em)) > 0) throw conflict('The account already holds this role here');
     const assignment = em.create(RoleAssignment, {
       account: em.getReference(Account, account.id),
       role: input.role,
