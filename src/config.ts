@@ -25,6 +25,12 @@ export interface Config {
   readonly idempotencyLockSeconds: number;
   /** How often the statistics rollups take in changes; 0: never in the background (tests, a separate worker). */
   readonly statisticsRefreshMs: number;
+  /**
+   * How long a caller's account and grants are reused without a database round trip (0: never).
+   * Revocations and grant changes made in this process take effect at once; in another process
+   * of the deployment, within this bound (decisions.md §41).
+   */
+  readonly viewerCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -95,5 +101,6 @@ export function loadConfig(env: Env = process.env): Config {
     idempotencyTtlSeconds: int(env, 'IDEMPOTENCY_TTL_SECONDS', 86400, 60, 30 * 86400),
     idempotencyLockSeconds: int(env, 'IDEMPOTENCY_LOCK_SECONDS', 300, 5, 86400),
     statisticsRefreshMs: int(env, 'STATISTICS_REFRESH_MS', 1000, 0, 3_600_000),
+    viewerCacheMs: int(env, 'VIEWER_CACHE_MS', 3000, 0, 10000),
   };
 }

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { identify } from './auth/identify';
 import { Viewer } from './auth/viewer';
+import { viewerCacheOf } from './auth/viewer-cache';
 import type { Config } from './config';
 import type { Orm } from './db/orm';
 import type { SqlCount } from './db/sql-counter';
@@ -32,7 +33,7 @@ export async function createRequestContext(
     viewer = credentials;
   } else {
     try {
-      viewer = await identify(em, credentials.authorization, credentials.apiKey, config.jwtSecret);
+      viewer = await identify(em, credentials.authorization, credentials.apiKey, config.jwtSecret, viewerCacheOf(em, config.viewerCacheMs));
     } catch (error) {
       if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) {
         throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });

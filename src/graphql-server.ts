@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { withPermissions } from './auth/permissions-layer';
+import { viewerCachePlugin } from './auth/viewer-cache';
 import type { Config } from './config';
 import type { SqlCount } from './db/sql-counter';
 import { formatError, isUnexpected, withoutSuggestions } from './errors/format-error';
@@ -87,6 +88,6 @@ export function createGraphQLServer(config: Config, options: GraphQLServerOption
     validationRules: config.introspection ? armor.validationRules : [...armor.validationRules, typeNameLookupOnly],
     formatError: production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
     // No HTTP caching of tenant data, and cache control's per-field hook costs time on every field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, loggingPlugin(), noSubscriptionsPlugin<ServerContext>(), idempotencyPlugin(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, loggingPlugin(), noSubscriptionsPlugin<ServerContext>(), viewerCachePlugin<ServerContext>(), idempotencyPlugin(), ...(options.plugins ?? [])],
   });
 }

@@ -7,6 +7,7 @@ import type { Grant } from './grant';
 import type { Role } from './role';
 import { sha256, verifyAccessToken } from './tokens';
 import { Viewer } from './viewer';
+import type { ViewerCache } from './viewer-cache';
 
 interface AccountGrantRow {
   id: number;
@@ -80,23 +81,37 @@ async function accountOfApiKey(em: EntityManager, key: string): Promise<number |
 /**
  * Turns the Authorization header into a viewer: `Bearer <access token>` for people,
  * `ApiKey <key>` (or the X-Api-Key header) for service accounts. No credentials: anonymous.
- * Bad credentials are UNAUTHENTICATED, never silently anonymous.
+ * Bad credentials are UNAUTHENTICATED, never silently anonymous. With a cache, a credential seen
+ * within its bound costs no statement (src/auth/viewer-cache.ts).
  */
-export async function identify(em: EntityManager, authorization: string | undefined, apiKeyHeader: string | undefined, jwtSecret: string): Promise<Viewer> {
+export async function identify(
+  em: EntityManager,
+  authorization: string | undefined,
+  apiKeyHeader: string | undefined,
+  jwtSecret: string,
+  cache: ViewerCache | null = null,
+): Promise<Viewer> {
   const [scheme, credential] = (authorization ?? '').trim().split(/\s+/, 2);
+  let apiKey: string | null = null;
   let accountId: number | null = null;
   let generation: number | null = null;
   if (apiKeyHeader) {
-    accountId = await accountOfApiKey(em, apiKeyHeader.trim());
+    apiKey = apiKeyHeader.trim();
   } else if (!scheme) {
     return Viewer.anonymous();
   } else if (scheme.toLowerCase() === 'bearer' && credential) {
     const verified = verifyAccessToken(credential, jwtSecret);
     if (verified) ({ accountId, generation } = verified);
   } else if (scheme.toLowerCase() === 'apikey' && credential) {
-    accountId = await accountOfApiKey(em, credential);
+    apiKey = credential;
   }
+  // A bearer token is valid while its account is at its generation; an API key while its hash is stored unrevoked.
+  const cacheKey = apiKey !== null ? `k:${sha256(apiKey)}` : accountId !== null ? `t:${accountId}:${generation ?? ''}` : null;
+  const cached = cacheKey === null ? undefined : cache?.get(cacheKey);
+  if (cached !== undefined) return cached;
+  if (apiKey !== null) accountId = await accountOfApiKey(em, apiKey);
   const viewer = accountId === null ? null : await loadViewer(em, accountId, generation);
   if (!viewer) throw unauthenticated('Invalid or expired credentials');
+  if (cacheKey !== null) cache?.set(cacheKey, viewer);
   return viewer;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RunningServer } from '../../src/server';
 import { toGlobalId } from '../../src/services/global-id';
 import { FIXTURE_API_KEY } from '../support/fixture';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, outlastViewerCache, type TestApp } from '../support/test-app';
 import { codesOf, postGraphQL, startHttpServer } from '../http/http-client';
 
 /** Service accounts authenticate with API keys, stored hashed, shown once, revocable at once. */
@@ -56,6 +56,8 @@ describe('authenticating with an API key', () => {
 
   test('using a key records when it was last used', async () => {
     await app.sql('update api_key set last_used_at = null where prefix = ?', [FIXTURE_PREFIX]);
+    // A key found in the caller cache is not looked up, so its use is recorded on the next lookup.
+    await outlastViewerCache();
     await postGraphQL(server, VIEWER, undefined, { 'x-api-key': FIXTURE_API_KEY });
     const [row] = await app.sql<{ recent: boolean }>("select last_used_at > now() - interval '1 minute' as recent from api_key where prefix = ?", [FIXTURE_PREFIX]);
     expect(row.recent).toBe(true);

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { TEST_ENV } from '../support/test-app';
+import { outlastViewerCache, TEST_ENV } from '../support/test-app';
 import { bearer, codesOf, loginOverHttp, postGraphQL, useHttpApp } from '../http/http-client';
 
 /**
@@ -48,5 +48,6 @@ test('a token issued before generations existed (no gen claim) counts as generat
   const token = jwt.sign({ typ: 'access' }, TEST_ENV.JWT_SECRET, { algorithm: 'HS256', subject: String(http.app.fixture.accounts['analyst:cell']), expiresIn: 60, issuer: 'chibo', audience: 'chibo-api' });
   expect(await whoAmI(token)).toBe('analyst.cell');
   await http.app.sql('update account set token_generation = 1 where id = ?', [http.app.fixture.accounts['analyst:cell']]);
+  await outlastViewerCache();
   expect(await whoAmI(token)).toEqual(['UNAUTHENTICATED']);
 });

@@ -5,12 +5,13 @@ import { createRequestContext, type IncomingCredentials } from '../../src/contex
 import { createGraphQLServer, type ServerContext } from '../../src/graphql-server';
 import { FIXTURE_API_KEY, FIXTURE_PASSWORD, type AccountName } from '../support/fixture';
 import { gid } from '../support/permission-cases';
-import { createTestApp, type GqlResult, type TestApp } from '../support/test-app';
+import { createTestApp, outlastViewerCache, type GqlResult, type TestApp } from '../support/test-app';
 
 /**
  * From credentials to viewer: no credentials is anonymous (and meets the shield's FORBIDDEN),
- * bad credentials are UNAUTHENTICATED, never silently anonymous, and roles are read fresh on
- * every request, so a revoked role or a disabled account stops working at once.
+ * bad credentials are UNAUTHENTICATED, never silently anonymous, and a revoked role or a disabled
+ * account stops working: at once through the API (test/auth/viewer-cache.test.ts), and within the
+ * caller cache's bound when changed outside it, as below (decisions.md §41).
  */
 let app: TestApp;
 let apollo: ApolloServer<ServerContext>;
@@ -91,11 +92,12 @@ describe('credentials', () => {
   });
 });
 
-describe('roles are read fresh on every request', () => {
+describe('roles changed outside the API are read fresh once the caller cache\'s bound has passed', () => {
   test('a token issued before a revocation no longer carries the revoked role', async () => {
     const credentials = bearer('inspector:cell');
     expect(codes(await runWith(credentials, '{ members { totalCount } }'))).toEqual([]);
     await app.sql('update role_assignment set revoked_at = now() where account_id = ?', [app.fixture.accounts['inspector:cell']]);
+    await outlastViewerCache();
     expect(codes(await runWith(credentials, '{ members { totalCount } }'))).toEqual(['FORBIDDEN']);
     expect(await runWith(credentials, '{ viewer { roleAssignments { role } } }')).toEqual({ data: { viewer: { roleAssignments: [] } } });
   });
@@ -104,11 +106,13 @@ describe('roles are read fresh on every request', () => {
     const credentials = bearer('analyst:cell');
     expect(codes(await runWith(credentials, '{ orgUnits { totalCount } }'))).toEqual([]);
     await app.sql('update account set active = false where id = ?', [app.fixture.accounts['analyst:cell']]);
+    await outlastViewerCache();
     expect(codes(await runWith(credentials, '{ orgUnits { totalCount } }'))).toEqual(['UNAUTHENTICATED']);
   });
 
   test('a revoked API key is UNAUTHENTICATED', async () => {
     await app.sql('update api_key set revoked_at = now() where account_id = ?', [app.fixture.accounts['service:province']]);
+    await outlastViewerCache();
     expect(codes(await runWith({ apiKey: FIXTURE_API_KEY }, '{ viewer { account { id } } }'))).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -40,7 +40,14 @@ export const TEST_ENV = {
   LOG_LEVEL: 'silent',
   // Tests take changes into the statistics when they choose (app.refreshStatistics); one suite runs the background loop.
   STATISTICS_REFRESH_MS: '0',
+  // Callers are cached as in production, with a bound short enough for a test to wait out (test/auth/viewer-cache.test.ts).
+  VIEWER_CACHE_MS: '200',
 } as const;
+
+/** Waits until callers cached before now have expired: a change made outside the API (SQL, another process) is seen after this. */
+export function outlastViewerCache(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Number(TEST_ENV.VIEWER_CACHE_MS) + 50));
+}
 
 /** A fresh database (cloned from the migrated template) with the canonical fixture. */
 export async function createTestApp(options: { permissions?: boolean } = {}): Promise<TestApp> {

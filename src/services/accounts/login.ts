@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { verifyPassword } from '../../auth/passwords';
 import { randomSecret, sha256, signAccessToken } from '../../auth/tokens';
+import { forgetViewers } from '../../auth/viewer-cache';
 import { Account, AccountKind } from '../../entities/account';
 import { RefreshToken } from '../../entities/refresh-token';
 import { unauthenticated } from '../../errors/app-error';
@@ -62,6 +63,7 @@ export async function refreshSession(ctx: RequestContext, refreshToken: string):
  */
 export async function endAccessTokens(ctx: RequestContext, accountId: number): Promise<void> {
   await ctx.em.getConnection().execute('update account set token_generation = token_generation + 1 where id = ?', [accountId], 'run', ctx.em.getTransactionContext());
+  forgetViewers(ctx.em);
 }
 
 export async function logout(ctx: RequestContext, refreshToken: string): Promise<boolean> {
