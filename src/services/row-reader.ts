@@ -12,44 +12,89 @@ interface Column {
   readonly instant?: boolean;
 }
 
-const columnsCache = new WeakMap<EntityMetadata, readonly Column[]>();
+type RowReader = (row: Row) => object;
+
+const readers = new WeakMap<EntityMetadata, RowReader>();
+const references = new WeakMap<EntityClass<object>, (id: unknown) => object>();
 
 function columnsOf(meta: EntityMetadata): readonly Column[] {
-  let columns = columnsCache.get(meta);
-  if (!columns) {
-    columns = Object.values(meta.properties)
-      .filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.fieldNames?.length === 1 && p.persist !== false)
-      .map((p) => ({
-        field: p.fieldNames[0],
-        property: p.name,
-        target: p.kind === ReferenceKind.MANY_TO_ONE ? (p.targetMeta?.class as EntityClass<object>) : undefined,
-        instant: p.kind === ReferenceKind.SCALAR && p.runtimeType === 'Date',
-      }));
-    columnsCache.set(meta, columns);
-  }
-  return columns;
+  return Object.values(meta.properties)
+    .filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.fieldNames?.length === 1 && p.persist !== false)
+    .map((p) => ({
+      field: p.fieldNames[0],
+      property: p.name,
+      target: p.kind === ReferenceKind.MANY_TO_ONE ? (p.targetMeta?.class as EntityClass<object>) : undefined,
+      instant: p.kind === ReferenceKind.SCALAR && p.runtimeType === 'Date',
+    }));
 }
 
 /**
- * Reads raw rows of a list page into read-only entity instances (right prototype, camelCase
- * properties, relations as id-only instances) without the identity map: hydrating a few hundred
- * rows per request through `em.map` was the largest CPU cost of nested lists (bench, decisions.md).
- * Never flush these: writes load their targets through `em.find`.
+ * A prototype between the entity's and the instance: the entity's methods and `instanceof` stay,
+ * while MikroORM's lazy property setters on the entity prototype (each first write defines an
+ * accessor on the instance and builds its WrappedEntity: 11% of a cells page's CPU, profile in
+ * docs/performance.md) are shadowed by plain writable data properties, so an assignment makes an
+ * ordinary own property.
+ */
+function readOnlyPrototype(entity: EntityClass<object>, properties: readonly string[]): object {
+  const prototype = Object.create(entity.prototype) as object;
+  for (const property of properties) {
+    Object.defineProperty(prototype, property, { value: undefined, writable: true, enumerable: false, configurable: true });
+  }
+  return prototype;
+}
+
+/** An id-only instance of a relation's target (`member.unit.id`), as `em.getReference` would give without the identity map. */
+function referenceOf(target: EntityClass<object>): (id: unknown) => object {
+  let make = references.get(target);
+  if (!make) {
+    const prototype = readOnlyPrototype(target, ['id']);
+    make = (id: unknown) => {
+      const reference = Object.create(prototype) as { id: unknown };
+      reference.id = id;
+      return reference;
+    };
+    references.set(target, make);
+  }
+  return make;
+}
+
+/**
+ * Compiles one reader per entity: a constructor that assigns every column in the same order, so
+ * every instance shares one hidden class and GraphQL's property reads stay monomorphic.
+ */
+function compileReader(meta: EntityMetadata): RowReader {
+  const columns = columnsOf(meta);
+  const prototype = readOnlyPrototype(meta.class as EntityClass<object>, columns.map((c) => c.property));
+  const toReference = columns.map((c) => (c.target ? referenceOf(c.target) : null));
+  const body = columns
+    .map((c, i) => {
+      const value = `row[${JSON.stringify(c.field)}]`;
+      const target = `this[${JSON.stringify(c.property)}]`;
+      if (c.target) return `${target} = ${value} == null ? null : refs[${i}](${value});`;
+      if (c.instant) return `${target} = ${value} == null || ${value} instanceof Date ? ${value} : new Date(${value});`;
+      return `${target} = ${value};`;
+    })
+    .join('\n');
+  // Generated from the entity metadata only (property and column names, JSON-quoted), never from data.
+  const Instance = new Function('refs', `return function ReadOnlyRow(row) {\n${body}\n};`)(toReference) as {
+    new (row: Row): object;
+    prototype: object;
+  };
+  Instance.prototype = prototype;
+  return (row) => new Instance(row);
+}
+
+/**
+ * Reads raw rows of a list page or a lookup into read-only entity instances (right prototype,
+ * camelCase properties, relations as id-only instances) without the identity map or MikroORM's
+ * per-instance helpers. Never flush these: writes load their targets through `em.find`.
  */
 export function readRows<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Row[]): T[] {
-  const columns = columnsOf(em.getMetadata().get(entity.name));
-  return rows.map((row) => {
-    const instance = Object.create(entity.prototype) as Record<string, unknown>;
-    for (const column of columns) {
-      const value = row[column.field];
-      if (column.target) {
-        instance[column.property] = value === null || value === undefined ? null : Object.assign(Object.create(column.target.prototype), { id: value });
-      } else if (column.instant && value !== null && value !== undefined && !(value instanceof Date)) {
-        instance[column.property] = new Date(value as string);
-      } else {
-        instance[column.property] = value;
-      }
-    }
-    return instance as T;
-  });
+  const meta = em.getMetadata().get(entity.name);
+  let read = readers.get(meta);
+  if (!read) {
+    read = compileReader(meta);
+    readers.set(meta, read);
+  }
+  return rows.map((row) => read(row) as T);
 }
