@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../src/services/global-id';
-import { ASSESS_FOUR_GOOD, CREATE_CRITERIA_SET, CREATE_EVALUATION, criteriaOf, DECIDE_GRADES, heldMeeting, PROPOSE_GRADE, scores, type CriterionRef } from '../evaluations/support';
+import { ASSESS_FOUR_GOOD, CREATE_CRITERIA_SET, UPDATE_GRADING_RULES, CREATE_EVALUATION, criteriaOf, DECIDE_GRADES, heldMeeting, PROPOSE_GRADE, scores, type CriterionRef } from '../evaluations/support';
 import { AN, BINH, CUONG, HUNG, MAI, memberDbId, memberGid, PAO, unitGid } from '../meetings/support';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { expectHeld, race } from './support';
@@ -137,6 +137,29 @@ test("one criteria set per province and start date: two at once, one CONFLICT (i
       const [{ n }] = await app.sql<{ n: number }>('select count(*)::int as n from criteria_set where province_id = ? and effective_from = ?', [app.fixture.units.province.id, effectiveFrom]);
       return n === 1 && outcomes.filter((o) => o.ok).length === 1 && outcomes.every((o) => o.ok || o.field === 'input.effectiveFrom');
     },
+  );
+  expectHeld(report);
+});
+
+test("a province's grading rules: two first changes at once (both creating its own row), one CONFLICT (version)", async () => {
+  const province = app.fixture.units.otherProvince.id;
+  const report = await race(
+    app,
+    // Undone each round: the province follows the national rules again (version 1 of those).
+    async () => {
+      await app.sql('delete from grading_rules where province_id = ?', [province]);
+      const [{ version }] = await app.sql<{ version: number }>('select version from grading_rules where province_id is null');
+      return version;
+    },
+    (version) => {
+      const update = (cap: number) => ({ i: { provinceId: unitGid(app, 'otherProvince'), version, excellentMaxShareOfGood: cap, excellentRequiresNoWeakMonth: true } });
+      return [
+        { as: 'admin:national', query: UPDATE_GRADING_RULES, variables: update(0.25) },
+        { as: 'admin:national', query: UPDATE_GRADING_RULES, variables: update(0.3) },
+      ];
+    },
+    async (_, outcomes) =>
+      (await app.sql<{ n: number }>('select count(*)::int as n from grading_rules where province_id = ?', [province]))[0].n === 1 && outcomes.every((o) => o.ok || o.field === 'version'),
   );
   expectHeld(report);
 });

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../../auth/permission';
 import { GradingRules } from '../../entities/grading-rules';
 import { badInput, forbidden, staleVersion } from '../../errors/app-error';
+import { uniqueOr } from '../../errors/unique-violation';
 import type { RequestContext } from '../../request-context';
 import { audit } from '../audit';
 import { getProvince } from '../meetings/meeting-rules-service';
@@ -37,7 +38,9 @@ export async function updateGradingRules(ctx: RequestContext, input: GradingRule
   const current = await gradingRulesFor(ctx.em, province.id);
   if (current.version !== input.version) throw staleVersion(input.version, current.version);
   const before = snapshot(current);
-  return ctx.em.transactional(async (em) => {
+  // Two first changes of a province's rules racing to create its row: grading_rules_province_uq
+  // keeps one, and the other answers as it would one after the other, a stale version.
+  return uniqueOr(() => ctx.em.transactional(async (em) => {
     const fields = { excellentMaxShareOfGood: cap, excellentRequiresNoWeakMonth: input.excellentRequiresNoWeakMonth };
     let rules: GradingRules;
     if (current.provinceId === province.id) {
@@ -51,5 +54,5 @@ export async function updateGradingRules(ctx: RequestContext, input: GradingRule
     await em.flush();
     audit(ctx, em, 'updateGradingRules', { type: 'GradingRules', id: rules.id, provinceId: province.id, unitPath: province.path }, before, snapshot(rules));
     return rules;
-  });
+  }), () => staleVersion(input.version, input.version + 1));
 }
