@@ -1,3 +1,4 @@
+import type { EntityClass } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../auth/permission';
@@ -8,12 +9,17 @@ import { MemberPosition } from '../entities/member-position';
 import { OrgUnit } from '../entities/org-unit';
 import { inSubtreeSql } from '../services/batched-page';
 import { todayInVietnam } from '../services/calendar';
+import { readRows } from '../services/row-reader';
 import { PageLoaders } from './page-loaders';
 
 /** Request-scoped loaders; every one applies the viewer's scope in SQL. */
 export interface Loaders {
+  /** Managed entities, for commands that go on to write. */
   readonly orgUnitById: DataLoader<number, OrgUnit | null>;
   readonly memberById: DataLoader<number, Member | null>;
+  /** The same lookups read into read-only instances (src/services/row-reader.ts), for resolvers. */
+  readonly orgUnitViewById: DataLoader<number, OrgUnit | null>;
+  readonly memberViewById: DataLoader<number, Member | null>;
   readonly memberCountByPath: DataLoader<string, number>;
   readonly positionsByMember: DataLoader<number, MemberPosition[]>;
   readonly pages: PageLoaders;
@@ -36,6 +42,17 @@ export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
       const found = await em.find(Member, { id: { $in: [...ids] }, ...memberReadFilter(viewer) });
       const missing = ids.filter((id) => !found.some((m) => m.id === id));
       return byId(ids, missing.length === 0 ? found : [...found, ...(await attachedInScope(em, viewer, missing))]);
+    }),
+    orgUnitViewById: new DataLoader(async (ids) => {
+      const scope = scopeSql(viewer.scope(Permission.TREE_READ), 't.path');
+      return byId(ids, await rowsById(em, OrgUnit, 'org_unit', ids, scope));
+    }),
+    memberViewById: new DataLoader(async (ids) => {
+      const found = await rowsById(em, Member, 'member', ids, memberReadSql(viewer));
+      const missing = ids.filter((id) => !found.some((m) => m.id === id));
+      if (missing.length === 0) return byId(ids, found);
+      const attached = await attachedIdsInScope(em, viewer, missing);
+      return byId(ids, attached.length === 0 ? found : [...found, ...(await rowsById(em, Member, 'member', attached, { sql: 'true', params: [] }))]);
     }),
     memberCountByPath: new DataLoader(async (paths) => {
       const sql =
@@ -65,11 +82,29 @@ export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
   };
 }
 
+/** Rows of `table` (aliased `t`) by id within a scope, read into read-only instances in one statement. */
+async function rowsById<T extends { id: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  table: string,
+  ids: readonly number[],
+  scope: { sql: string; params: unknown[] },
+): Promise<T[]> {
+  if (scope.sql === 'false') return [];
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select t.* from ${table} t where t.id = any(?::int[]) and ${scope.sql}`,
+    [`{${ids.join(',')}}`, ...scope.params],
+    'all',
+    em.getTransactionContext(),
+  );
+  return readRows(em, entity, rows);
+}
+
 /**
  * Members temporarily attached today to a cell where the viewer reads members: that cell's rosters
  * name them (src/services/members/membership.ts). Looked up by id only; lists show official members.
  */
-async function attachedInScope(em: EntityManager, viewer: Viewer, ids: readonly number[]): Promise<Member[]> {
+async function attachedIdsInScope(em: EntityManager, viewer: Viewer, ids: readonly number[]): Promise<number[]> {
   const scope = scopeSql(viewer.scope(Permission.MEMBERS_READ), 'ms.unit_path');
   if (scope.sql === 'false' || scope.sql === 'true') return [];
   const rows = await em.getConnection().execute<{ member_id: number }[]>(
@@ -78,8 +113,14 @@ async function attachedInScope(em: EntityManager, viewer: Viewer, ids: readonly 
         and ms.started_on <= ?::date and (ms.ended_on is null or ms.ended_on > ?::date)`,
     [...ids, ...scope.params, todayInVietnam(), todayInVietnam()],
     'all',
+    em.getTransactionContext(),
   );
-  return rows.length === 0 ? [] : em.find(Member, { id: { $in: rows.map((r) => r.member_id) } });
+  return rows.map((r) => r.member_id);
+}
+
+async function attachedInScope(em: EntityManager, viewer: Viewer, ids: readonly number[]): Promise<Member[]> {
+  const attached = await attachedIdsInScope(em, viewer, ids);
+  return attached.length === 0 ? [] : em.find(Member, { id: { $in: attached } });
 }
 
 /** Members a viewer may read: MEMBERS_READ scope, plus the viewer's own record. */

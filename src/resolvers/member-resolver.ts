@@ -5,8 +5,8 @@ import type { OrgUnit } from '../entities/org-unit';
 import type { RequestContext } from '../request-context';
 import { toGlobalId } from '../services/global-id';
 import { createMember, updateMember } from '../services/members/member-commands';
-import { getMember, listMembers, type MemberFilter } from '../services/members/member-queries';
-import { findOrgUnit, getOrgUnit } from '../services/tree/org-unit-queries';
+import { listMembers, viewMember, type MemberFilter } from '../services/members/member-queries';
+import { getOrgUnit, readOrgUnit } from '../services/tree/org-unit-queries';
 import { PageArgsInput, toConnection, type ConnectionValue } from '../schema/connection';
 import { CreateMemberInput, MemberFilterInput, UpdateMemberInput } from '../schema/inputs/member-inputs';
 import { ListOrderInput } from '../schema/inputs/org-unit-inputs';
@@ -30,7 +30,7 @@ function definedOnly<T extends object>(input: T): Partial<{ [K in keyof T]: Excl
 export class MemberResolver {
   @Query(() => MemberType, { description: 'A member by id; NOT_FOUND when missing or outside your scope (đảng viên).' })
   member(@Arg('id', () => ID, { description: 'Global id of the member.' }) id: string, @Ctx() ctx: RequestContext): Promise<Member> {
-    return getMember(ctx, requiredId(id, 'Member', 'id'));
+    return viewMember(ctx, requiredId(id, 'Member', 'id'));
   }
 
   @Query(() => MemberConnection, { description: 'Members you may see, filtered and sorted (danh sách đảng viên).' })
@@ -65,7 +65,7 @@ export class MemberResolver {
 
   @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The cell the member officially belongs to, the last one for a former member (chi bộ sinh hoạt chính thức); null when outside your scope.' })
   unit(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
-    return findOrgUnit(ctx, member.unit.id);
+    return readOrgUnit(ctx, member.unit.id);
   }
 
   @FieldResolver(() => [MemberPositionType], { description: 'Positions held, current and past (chức vụ).' })

@@ -6,13 +6,13 @@ import { findApiKey, findAssignment } from '../services/accounts/account-lookups
 import { decodeGlobalId } from '../services/global-id';
 import { findAnnualGrade } from '../services/evaluations/annual-grade-queries';
 import { findMeetingEvaluation } from '../services/evaluations/meeting-evaluation-queries';
-import { findMember } from '../services/members/member-queries';
+import { readMember } from '../services/members/member-queries';
 import { findPosition } from '../services/members/position-queries';
 import { findTransfer } from '../services/members/transfer-queries';
 import { findMeeting } from '../services/meetings/meeting-queries';
 import { findTask } from '../services/meetings/task-commands';
 import { findPlanById } from '../services/meetings/thematic-plans';
-import { findOrgUnit } from '../services/tree/org-unit-queries';
+import { readOrgUnit } from '../services/tree/org-unit-queries';
 import { badInput, notFound } from '../errors/app-error';
 import { findInspection } from '../services/inspections/inspection-queries';
 import { findRemediationAction } from '../services/inspections/remediation-commands';
@@ -26,9 +26,9 @@ async function findNode(ctx: RequestContext, globalId: string, field: string): P
   const { type, id } = decodeGlobalId(globalId, field);
   switch (type) {
     case 'OrgUnit':
-      return findOrgUnit(ctx, id);
+      return readOrgUnit(ctx, id);
     case 'Member':
-      return findMember(ctx, id);
+      return readMember(ctx, id);
     case 'Account':
       return findAccount(ctx, id);
     case 'RoleAssignment':

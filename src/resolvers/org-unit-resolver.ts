@@ -10,8 +10,9 @@ import {
   ancestorsOf,
   childrenOf,
   descendantsOf,
-  findOrgUnit,
+  readOrgUnit,
   getOrgUnit,
+  viewOrgUnit,
   listOrgUnits,
   memberCountOf,
   type OrgUnitFilter,
@@ -36,7 +37,7 @@ export async function unitFilter(ctx: RequestContext, input: OrgUnitFilterInput 
 export class OrgUnitResolver {
   @Query(() => OrgUnitType, { description: 'A unit by id; NOT_FOUND when missing or outside your scope (tổ chức đảng).' })
   orgUnit(@Arg('id', () => ID, { description: 'Global id of the unit.' }) id: string, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return getOrgUnit(ctx, requiredId(id, 'OrgUnit', 'id'));
+    return viewOrgUnit(ctx, requiredId(id, 'OrgUnit', 'id'));
   }
 
   @Query(() => OrgUnitConnection, { description: 'Units you may see, filtered and sorted (danh sách tổ chức đảng).' })
@@ -66,7 +67,7 @@ export class OrgUnitResolver {
 
   @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The parent unit; null for a province or when outside your scope (tổ chức cấp trên).' })
   async parent(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
-    return unit.parent ? findOrgUnit(ctx, unit.parent.id) : null;
+    return unit.parent ? readOrgUnit(ctx, unit.parent.id) : null;
   }
 
   @FieldResolver(() => [OrgUnitType], { description: 'Ancestors you may see, the province first (các cấp trên).' })
@@ -76,7 +77,7 @@ export class OrgUnitResolver {
 
   @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The unit that took over after a merge or dissolution (tổ chức kế thừa).' })
   async successor(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
-    return unit.successor ? findOrgUnit(ctx, unit.successor.id) : null;
+    return unit.successor ? readOrgUnit(ctx, unit.successor.id) : null;
   }
 
   @FieldResolver(() => OrgUnitConnection, { description: 'Direct sub-units (tổ chức trực thuộc).' })

@@ -1,5 +1,6 @@
 import { ViewerCache } from '../../src/auth/viewer-cache';
 import { Viewer } from '../../src/auth/viewer';
+import { AccountKind } from '../../src/entities/account';
 import { gid, memberGid } from '../support/permission-cases';
 import { outlastViewerCache } from '../support/test-app';
 import { bearer, codesOf, loginOverHttp, postGraphQL, useHttpApp } from '../http/http-client';
@@ -48,11 +49,11 @@ test('a change made outside the API is seen once the bound has passed', async ()
 
 test('the cache keeps at most its bound of callers, dropping the oldest, and entries expire', async () => {
   const cache = new ViewerCache(60_000, 3);
-  for (const id of [1, 2, 3, 4]) cache.set(`t:${id}:0`, new Viewer(id, 'PERSON', null, []));
+  for (const id of [1, 2, 3, 4]) cache.set(`t:${id}:0`, new Viewer(id, AccountKind.PERSON, null, []));
   expect(cache.size).toBe(3);
   expect(cache.get('t:1:0')).toBeUndefined();
   expect(cache.get('t:4:0')?.accountId).toBe(4);
   const expiring = new ViewerCache(-1);
-  expiring.set('t:1:0', new Viewer(1, 'PERSON', null, []));
+  expiring.set('t:1:0', new Viewer(1, AccountKind.PERSON, null, []));
   expect(expiring.get('t:1:0')).toBeUndefined();
 });

@@ -64,6 +64,18 @@ export function findMember(ctx: RequestContext, id: number): Promise<Member | nu
   return ctx.loaders.memberById.load(id);
 }
 
+/** The same lookup for reading only (a resolver's answer): no ORM entity, never written. */
+export function readMember(ctx: RequestContext, id: number): Promise<Member | null> {
+  return ctx.loaders.memberViewById.load(id);
+}
+
+/** A member to read, or NOT_FOUND (out of scope answers exactly like missing). */
+export async function viewMember(ctx: RequestContext, id: number): Promise<Member> {
+  const member = await readMember(ctx, id);
+  if (!member) throw notFound('Member');
+  return member;
+}
+
 export async function getMember(ctx: RequestContext, id: number): Promise<Member> {
   const member = await findMember(ctx, id);
   if (!member) throw notFound('Member');

@@ -68,6 +68,18 @@ export function findOrgUnit(ctx: RequestContext, id: number): Promise<OrgUnit | 
   return ctx.loaders.orgUnitById.load(id);
 }
 
+/** The same lookup for reading only (a resolver's answer): no ORM entity, never written. */
+export function readOrgUnit(ctx: RequestContext, id: number): Promise<OrgUnit | null> {
+  return ctx.loaders.orgUnitViewById.load(id);
+}
+
+/** A unit to read, or NOT_FOUND (out of scope answers exactly like missing). */
+export async function viewOrgUnit(ctx: RequestContext, id: number): Promise<OrgUnit> {
+  const unit = await readOrgUnit(ctx, id);
+  if (!unit) throw notFound('Org unit');
+  return unit;
+}
+
 export async function getOrgUnit(ctx: RequestContext, id: number): Promise<OrgUnit> {
   const unit = await findOrgUnit(ctx, id);
   if (!unit) throw notFound('Org unit');
@@ -89,7 +101,7 @@ export function descendantsOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUni
 /** Ancestors the viewer may read, root first. */
 export async function ancestorsOf(ctx: RequestContext, unit: OrgUnit): Promise<OrgUnit[]> {
   const ids = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id);
-  const found = await ctx.loaders.orgUnitById.loadMany(ids);
+  const found = await ctx.loaders.orgUnitViewById.loadMany(ids);
   return found.filter((u): u is OrgUnit => u instanceof OrgUnit);
 }
 
