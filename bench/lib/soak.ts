@@ -106,17 +106,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     log(`soak: ${options.seconds} s of reads (${scenarios.map((s) => s.name).join(', ')}, alternating, ${options.connections} connections) and writes (${writes.description}, one at a time)`);
 
     let writesDone = 0;
+    const write = async (): Promise<void> => {
+      const answer = await postGraphQL(server.baseUrl, writes.next(), headers);
+      const problem =
+        answer.status !== 200 || answer.errors !== null || answer.data === null ? `HTTP ${answer.status}: ${answer.rawBody.slice(0, 500)}` : writes.check(answer.data);
+      if (problem !== null) throw new Error(`soak: write ${writesDone + 1} failed: ${problem}`);
+      writesDone += 1;
+    };
+    // One write before the load: a refused write stops the run now, not after the soak.
+    await write();
     let stopWriting = false;
     let writeFailure: Error | null = null;
     const writer = (async () => {
-      while (!stopWriting) {
-        const body = writes.next();
-        const answer = await postGraphQL(server.baseUrl, body, headers);
-        const problem =
-          answer.status !== 200 || answer.errors !== null || answer.data === null ? `HTTP ${answer.status}: ${answer.rawBody.slice(0, 500)}` : writes.check(answer.data);
-        if (problem !== null) throw new Error(`soak: write ${writesDone + 1} failed: ${problem}`);
-        writesDone += 1;
-      }
+      while (!stopWriting) await write();
     })().catch((error: unknown) => {
       writeFailure = error instanceof Error ? error : new Error(String(error));
     });
@@ -145,7 +147,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       stopWriting = true;
       await writer;
     }
-    sample();
+    // A last sample at the end, unless the interval's was just taken.
+    if (performance.now() - started - (samples[samples.length - 1]?.seconds ?? 0) * 1000 > 2_000) sample();
     if (writeFailure !== null) throw writeFailure;
 
     const atMinute = samples.find((s) => s.seconds >= 60) ?? null;
