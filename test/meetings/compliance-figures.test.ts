@@ -372,6 +372,11 @@ describe('pagination of the shortfalls', () => {
     expect(past).toMatchObject({ totalCount: expected.length, nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
   });
 
+  test('first: 0 answers a total of 0 and no next page (the count came from the page rows; kept as it was, decision 36)', async () => {
+    expect(model('province', p).shortfalls.length).toBeGreaterThan(0);
+    expect((await ask('province', p, { first: 0 })).shortfalls).toMatchObject({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false } });
+  });
+
   test('last only: the final cells', async () => {
     const expected = asNodes(model('province', p, ['LOW_ATTENDANCE']).shortfalls);
     const got = (await ask('province', p, { last: 2, r: ['LOW_ATTENDANCE'] })).shortfalls;

@@ -71,7 +71,9 @@ const lastDay = (year: number, month: number): string => new Date(Date.UTC(year,
  * meeting that counts (in the window first — a month without a planned day ranks one outside it,
  * whose window test is null, before one inside, as the judgement always did — then the earliest)
  * with its attendance counts from the meeting row (kept by triggers, decision 36), per quarter the
- * thematic meetings held. Both read meetings through (unit_id, held_on), one range per cell.
+ * thematic meetings held. The subtree's held meetings of the period's quarters are read once, by
+ * one range of meeting_unit_path_idx (a meeting's unit_path is its unit's current path: moves
+ * rewrite it, src/services/tree/tenant-scope.ts), and joined to the measured cells by unit.
  * A cell's facts come as int arrays: [month, day, window (1, 0, -1 for null), present, expected,
  * not recorded] per held month and [quarter, held] per quarter with a thematic meeting.
  */
@@ -80,29 +82,26 @@ with cells as (
   select c.id, c.name_sort_key from org_unit c
    where ${inSubtreeSql('c.path', '?')} and c.kind in ('CELL', 'GRASSROOTS_CELL') and c.status = 'ACTIVE' and ${scope}
 ),
-months as (
-  select * from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::date[], string_to_array(?, ',')::date[],
-                       string_to_array(?, ',', '')::date[], string_to_array(?, ',')::date[], string_to_array(?, ',')::date[])
-         as m(month, first_day, last_day, planned_on, window_start, window_end)
+held as materialized (
+  select mt.id, mt.unit_id, mt.kind, mt.held_on, extract(month from mt.held_on)::int as month,
+         mt.attendance_present as present, mt.attendance_roster - mt.attendance_exempt as expected, mt.attendance_not_recorded as unrecorded
+    from meeting mt join cells c on c.id = mt.unit_id
+   where ${inSubtreeSql('mt.unit_path', '?')} and mt.held_on between ?::date and ?::date and mt.kind in ('REGULAR', 'THEMATIC') and mt.status = 'HELD'
 ),
-quarters as (
-  select q, make_date(?::int, (q - 1) * 3 + 1, 1) as first_day, (make_date(?::int, (q - 1) * 3 + 1, 1) + interval '3 months - 1 day')::date as last_day
-    from unnest(string_to_array(?, ',')::int[]) as q
+months as (
+  select * from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',', '')::date[], string_to_array(?, ',')::date[], string_to_array(?, ',')::date[])
+         as m(month, planned_on, window_start, window_end)
 ),
 regular as (
-  select distinct on (mt.unit_id, m.month) mt.unit_id, m.month, mt.held_on,
-         (mt.held_on = m.planned_on or mt.held_on between m.window_start and m.window_end) as in_window,
-         mt.attendance_present as present, mt.attendance_roster - mt.attendance_exempt as expected, mt.attendance_not_recorded as unrecorded
-    from cells c
-    join meeting mt on mt.unit_id = c.id and mt.held_on between ?::date and ?::date and mt.kind = 'REGULAR' and mt.status = 'HELD'
-    join months m on mt.held_on between m.first_day and m.last_day
-   order by mt.unit_id, m.month, in_window desc, mt.held_on, mt.id
+  select distinct on (h.unit_id, h.month) h.unit_id, h.month, h.held_on,
+         (h.held_on = m.planned_on or h.held_on between m.window_start and m.window_end) as in_window, h.present, h.expected, h.unrecorded
+    from held h join months m on m.month = h.month
+   where h.kind = 'REGULAR'
+   order by h.unit_id, h.month, in_window desc, h.held_on, h.id
 ),
 thematic as (
-  select mt.unit_id, q.q, count(*)::int as held
-    from cells c
-    join meeting mt on mt.unit_id = c.id and mt.held_on between ?::date and ?::date and mt.kind = 'THEMATIC' and mt.status = 'HELD'
-    join quarters q on mt.held_on between q.first_day and q.last_day
+  select unit_id, (month + 2) / 3 as quarter, count(*)::int as held
+    from held where kind = 'THEMATIC' and (month + 2) / 3 = any(string_to_array(?, ',')::int[])
    group by 1, 2
 )
 select c.id as cell_id, r.facts as regular, t.facts as thematic
@@ -112,7 +111,7 @@ select c.id as cell_id, r.facts as regular, t.facts as thematic
                                     present, expected, unrecorded] order by month) as facts
       from regular group by unit_id
   ) r on r.unit_id = c.id
-  left join (select unit_id, array_agg(array[q, held] order by q) as facts from thematic group by unit_id) t on t.unit_id = c.id
+  left join (select unit_id, array_agg(array[quarter, held] order by quarter) as facts from thematic group by unit_id) t on t.unit_id = c.id
  order by c.name_sort_key, c.id`;
 
 interface FactsRow {
@@ -170,23 +169,19 @@ async function loadSlots(ctx: RequestContext, unit: OrgUnit, period: ComplianceP
   const scope = scopeSql(ctx.viewer.scope(Permission.TREE_READ), 'c.path');
   const list = (values: readonly (string | number | null)[]): string => values.map((v) => (v === null ? '' : String(v))).join(',');
   const y = period.year;
-  // The meetings read: the period's months, and whole quarters for the thematic ones (null when nothing is due: no rows).
-  const monthsFrom = months.length ? isoDate(y, months[0], 1) : null;
-  const monthsTo = months.length ? lastDay(y, months[months.length - 1]) : null;
-  const quartersFrom = quarters.length ? isoDate(y, (quarters[0] - 1) * 3 + 1, 1) : null;
-  const quartersTo = quarters.length ? lastDay(y, quarters[quarters.length - 1] * 3) : null;
+  // The meetings read: the period's whole quarters (a month's slot comes with its quarter's thematic one); none when nothing is due.
+  const from = quarters.length ? isoDate(y, (quarters[0] - 1) * 3 + 1, 1) : null;
+  const to = quarters.length ? lastDay(y, quarters[quarters.length - 1] * 3) : null;
   const rows = await ctx.em.getConnection().execute<FactsRow[]>(
     FACTS_SQL(scope.sql),
     [
       unit.path, unit.path, ...scope.params,
+      unit.path, unit.path, from, to,
       list(plans.map((p) => p.month)),
-      list(plans.map((p) => isoDate(y, p.month, 1))),
-      list(plans.map((p) => lastDay(y, p.month))),
       list(plans.map((p) => p.plannedOn)),
       list(plans.map((p) => p.windowStart)),
       list(plans.map((p) => p.windowEnd)),
-      y, y, list(quarters),
-      monthsFrom, monthsTo, quartersFrom, quartersTo,
+      list(quarters),
     ],
     'all',
   );
