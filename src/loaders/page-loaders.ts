@@ -16,7 +16,8 @@ export class PageLoaders {
   constructor(private readonly em: EntityManager) {}
 
   page(shape: string, query: ListQuery, keyType: KeyType, window: PageWindow, key: Key): Promise<RawPage> {
-    const id = `${shape}|${JSON.stringify(window)}`;
+    // Pages of one shape that select different columns are separate statements; their counts are not.
+    const id = `${shape}|${JSON.stringify(window)}|${query.columns ?? 't.*'}`;
     let loader = this.pages.get(id);
     if (!loader) {
       loader = new DataLoader<Key, RawPage>((keys) => pagesPerKey(this.em, query, keyType, keys, window));

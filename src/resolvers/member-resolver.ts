@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Member } from '../entities/member';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Member } from '../entities/member';
 import type { MemberPosition } from '../entities/member-position';
 import type { OrgUnit } from '../entities/org-unit';
 import type { RequestContext } from '../request-context';
@@ -14,6 +15,7 @@ import { MemberPositionType } from '../schema/types/member-position-type';
 import { MemberConnection, MemberType } from '../schema/types/member-type';
 import { OrgUnitType } from '../schema/types/org-unit-type';
 import { optionalId, requiredId } from './ids';
+import { selectedColumns } from '../schema/selected-columns';
 
 export async function memberFilter(ctx: RequestContext, input: MemberFilterInput | null | undefined): Promise<MemberFilter> {
   const subtreeId = optionalId(input?.subtreeOf, 'OrgUnit', 'filter.subtreeOf');
@@ -37,10 +39,11 @@ export class MemberResolver {
   async members(
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => MemberFilterInput, { nullable: true, description: 'Which members to include; none left out when omitted.' }) filter?: MemberFilterInput,
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<Member>> {
-    return toConnection(await listMembers(ctx, await memberFilter(ctx, filter), orderBy, page));
+    return toConnection(await listMembers(ctx, await memberFilter(ctx, filter), orderBy, page, selectedColumns(ctx, info, Member, 'Member')));
   }
 
   @Mutation(() => MemberType, { description: 'Adds a member to a cell (thêm đảng viên).' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrgUnit } from '../entities/org-unit';
 import { CellType, OrgUnitKind } from '../entities/org-unit-enums';
 import type { RequestContext } from '../request-context';
@@ -20,11 +21,12 @@ import {
 import { PageArgsInput, toConnection, type ConnectionValue } from '../schema/connection';
 import { MemberFilterInput } from '../schema/inputs/member-inputs';
 import { CreateOrgUnitInput, ListOrderInput, OrgUnitFilterInput, UpdateOrgUnitInput } from '../schema/inputs/org-unit-inputs';
-import type { Member } from '../entities/member';
+import { Member } from '../entities/member';
 import { MemberConnection } from '../schema/types/member-type';
 import { OrgUnitConnection, OrgUnitType } from '../schema/types/org-unit-type';
 import { optionalId, requiredId } from './ids';
 import { memberFilter } from './member-resolver';
+import { selectedColumns } from '../schema/selected-columns';
 
 /** Resolves a filter's subtree id through scope: an unseen unit is NOT_FOUND, like a missing one. */
 export async function unitFilter(ctx: RequestContext, input: OrgUnitFilterInput | null | undefined): Promise<OrgUnitFilter> {
@@ -44,10 +46,11 @@ export class OrgUnitResolver {
   async orgUnits(
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => OrgUnitFilterInput, { nullable: true, description: 'Which units to include; none left out when omitted.' }) filter?: OrgUnitFilterInput,
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
-    return toConnection(await listOrgUnits(ctx, await unitFilter(ctx, filter), orderBy, page));
+    return toConnection(await listOrgUnits(ctx, await unitFilter(ctx, filter), orderBy, page, selectedColumns(ctx, info, OrgUnit, 'OrgUnit')));
   }
 
   @Mutation(() => OrgUnitType, { description: 'Creates a unit under a parent you administer (tạo tổ chức đảng).' })
@@ -85,10 +88,11 @@ export class OrgUnitResolver {
     @Root() unit: OrgUnit,
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => OrgUnitFilterInput, { nullable: true, description: 'Which units to include; none left out when omitted.' }) filter?: OrgUnitFilterInput,
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
-    return toConnection(await childrenOf(ctx, unit, await unitFilter(ctx, filter), orderBy, page));
+    return toConnection(await childrenOf(ctx, unit, await unitFilter(ctx, filter), orderBy, page, selectedColumns(ctx, info, OrgUnit, 'OrgUnit')));
   }
 
   @FieldResolver(() => OrgUnitConnection, { description: 'All units below this one, at any depth (toàn bộ tổ chức cấp dưới).' })
@@ -96,12 +100,13 @@ export class OrgUnitResolver {
     @Root() unit: OrgUnit,
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('kind', () => OrgUnitKind, { nullable: true, description: 'Only this level.' }) kind?: OrgUnitKind,
     @Arg('cellType', () => CellType, { nullable: true, description: 'Only cells of this type.' }) cellType?: CellType,
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
     const filter: OrgUnitFilter = { kinds: kind ? [kind] : null, cellTypes: cellType ? [cellType] : null };
-    return toConnection(await descendantsOf(ctx, unit, filter, orderBy, page));
+    return toConnection(await descendantsOf(ctx, unit, filter, orderBy, page, selectedColumns(ctx, info, OrgUnit, 'OrgUnit')));
   }
 
   @FieldResolver(() => MemberConnection, { description: 'Members in this unit and below that you may see (đảng viên).' })
@@ -109,11 +114,12 @@ export class OrgUnitResolver {
     @Root() unit: OrgUnit,
     @Args(() => PageArgsInput) page: PageArgsInput,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => MemberFilterInput, { nullable: true, description: 'Which members to include; none left out when omitted.' }) filter?: MemberFilterInput,
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<Member>> {
     const parsed: MemberFilter = await memberFilter(ctx, filter);
-    return toConnection(await membersOfUnit(ctx, unit, parsed, orderBy, page));
+    return toConnection(await membersOfUnit(ctx, unit, parsed, orderBy, page, selectedColumns(ctx, info, Member, 'Member')));
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Number of members in this unit and below; null without statistics or member access here (số đảng viên).' })

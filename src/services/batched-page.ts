@@ -12,6 +12,8 @@ export interface ListQuery {
   readonly where: readonly string[];
   readonly params: readonly unknown[];
   readonly orderBy: string;
+  /** The select list over `t` (src/schema/selected-columns.ts); every column when omitted. */
+  readonly columns?: string;
 }
 
 export type KeyType = 'int' | 'text';
@@ -62,15 +64,12 @@ export async function rowsPerKey(
   const sql =
     `select k.ord as "__ord", t.* from ${keysSql(keyType)} ` +
     `join unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::int[]) with ordinality as w(off, lim, ord) on w.ord = k.ord ` +
-    `cross join lateral (select t.* from ${query.from} where ${whereSql(query)} order by ${query.orderBy} limit w.lim offset w.off) t ` +
+    `cross join lateral (select ${query.columns ?? 't.*'} from ${query.from} where ${whereSql(query)} order by ${query.orderBy} limit w.lim offset w.off) t ` +
     `order by k.ord`;
   const rows = await em.getConnection().execute<Row[]>(sql, [keys.join(','), offsets, limits, ...query.params], 'all');
   const grouped: Row[][] = keys.map(() => []);
-  for (const row of rows) {
-    const ord = Number(row.__ord) - 1;
-    delete row.__ord;
-    grouped[ord].push(row);
-  }
+  // `__ord` stays on the row: deleting a property turns the object into a slow dictionary-mode one.
+  for (const row of rows) grouped[Number(row.__ord) - 1].push(row);
   return grouped;
 }
 

@@ -58,9 +58,10 @@ function pageBy(
   filter: OrgUnitFilter,
   order: ListOrder | undefined,
   args: PageArgs,
+  columns: string | undefined,
 ): Promise<Page<OrgUnit>> {
   const shape = `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
-  return loadPage(ctx, OrgUnit, { shape, query: unitListQuery(ctx, filter, order, keyCondition), keyType, key }, args);
+  return loadPage(ctx, OrgUnit, { shape, query: { ...unitListQuery(ctx, filter, order, keyCondition), columns }, keyType, key }, args);
 }
 
 /** A unit the viewer may read, or null (out of scope answers exactly like missing). */
@@ -86,16 +87,16 @@ export async function getOrgUnit(ctx: RequestContext, id: number): Promise<OrgUn
   return unit;
 }
 
-export function listOrgUnits(ctx: RequestContext, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs): Promise<Page<OrgUnit>> {
-  return pageBy(ctx, 'units', null, 'int', 0, filter, order, args);
+export function listOrgUnits(ctx: RequestContext, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, columns?: string): Promise<Page<OrgUnit>> {
+  return pageBy(ctx, 'units', null, 'int', 0, filter, order, args, columns);
 }
 
-export function childrenOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs): Promise<Page<OrgUnit>> {
-  return pageBy(ctx, 'children', 't.parent_id = k.key', 'int', unit.id, filter, order, args);
+export function childrenOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, columns?: string): Promise<Page<OrgUnit>> {
+  return pageBy(ctx, 'children', 't.parent_id = k.key', 'int', unit.id, filter, order, args, columns);
 }
 
-export function descendantsOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs): Promise<Page<OrgUnit>> {
-  return pageBy(ctx, 'descendants', `${inSubtreeSql('t.path', 'k.key')} and t.path <> k.key`, 'text', unit.path, filter, order, args);
+export function descendantsOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, columns?: string): Promise<Page<OrgUnit>> {
+  return pageBy(ctx, 'descendants', `${inSubtreeSql('t.path', 'k.key')} and t.path <> k.key`, 'text', unit.path, filter, order, args, columns);
 }
 
 /** Ancestors the viewer may read, root first. */
