@@ -59,12 +59,13 @@ test('units: 61 grassroots organisations, 270 cells under the committees, 311 ce
 
 test('the meetings written in SQL have the rows createMeeting writes for the same input', async () => {
   const sampled = THROUGH_API.map((cell) => district.unit(cell.code));
-  // Every column but identity, place and time, for one meeting of each kind written each way.
+  // Every column but identity, place, time and the attendance counts (they follow the roster's size), for one meeting of each kind written each way.
   const shapes = await app.sql<{ kind: string; api: boolean; shape: Record<string, unknown> }>(
     `with sampled as (select jsonb_array_elements_text(?::jsonb)::int as id),
           meetings as (select m.*, m.unit_id in (select id from sampled) as api from meeting m where m.province_id = ?)
      select distinct on (kind, api) kind, api,
-            to_jsonb(m) - 'api' - 'id' - 'unit_id' - 'unit_path' - 'scheduled_at' - 'held_at' - 'held_on' - 'duration_minutes' - 'created_at' - 'updated_at' as shape
+            to_jsonb(m) - 'api' - 'id' - 'unit_id' - 'unit_path' - 'scheduled_at' - 'held_at' - 'held_on' - 'duration_minutes' - 'created_at' - 'updated_at'
+              - 'attendance_roster' - 'attendance_present' - 'attendance_exempt' - 'attendance_not_recorded' as shape
        from meetings m order by kind, api, id`,
     [JSON.stringify(sampled.map(dbIdOf)), district.rootId],
   );
