@@ -1,4 +1,8 @@
+import { ONBOARDING_HISTORY_SQL } from '../../src/db/onboarding-history';
+import { toGlobalId } from '../../src/services/global-id';
+import { personSortKey, searchKey } from '../../src/services/tree/vietnamese-text';
 import type { Actor } from '../meetings/support';
+import type { UnitName } from '../support/fixture';
 import type { GqlResult, TestApp } from '../support/test-app';
 
 /**
@@ -85,4 +89,28 @@ export function expectHeld(report: RaceReport, allowed: readonly string[] = ['CO
   const unexpected = Object.keys(report.codes).filter((code) => !allowed.includes(code));
   const bothAccepted = options.bothMayWin ? 0 : report.bothAccepted;
   expect({ violations: report.violations, bothAccepted, unexpected, codes: report.codes }).toEqual({ violations: 0, bothAccepted: 0, unexpected: [], codes: report.codes });
+}
+
+let bulk = 0;
+
+/**
+ * `count` official members of a fixture cell, written straight into the database with their
+ * history (as the fixture's are): fresh subjects for many rounds without a createMember call each.
+ */
+export async function bulkMembers(app: TestApp, cell: UnitName, count: number): Promise<Array<{ id: string; version: number }>> {
+  const unit = app.fixture.units[cell];
+  const provinceId = Number(unit.path.split('/')[1]);
+  const members: Array<{ id: string; version: number }> = [];
+  for (let i = 0; i < count; i += 1) {
+    bulk += 1;
+    const fullName = `Đảng Viên Đua ${bulk}`;
+    const [{ id }] = await app.sql<{ id: number }>(
+      `insert into member (province_id, unit_id, unit_path, full_name, name_search, name_sort_key, gender, ethnicity, admission_date, official_date, status)
+       values (?, ?, ?, ?, ?, ?, 'MALE', 'Kinh', '2020-01-06', '2021-01-06', 'OFFICIAL') returning id`,
+      [provinceId, unit.id, unit.path, fullName, searchKey(fullName), personSortKey(fullName)],
+    );
+    members.push({ id: toGlobalId('Member', id), version: 1 });
+  }
+  await app.sql(ONBOARDING_HISTORY_SQL);
+  return members;
 }
