@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 /** Runtime configuration, parsed and validated once from the environment. */
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
    * of the deployment, within this bound (decisions.md §41).
    */
   readonly viewerCacheMs: number;
+  /** HTTP worker processes (node:cluster) sharing the port; 1: this process serves alone. */
+  readonly clusterWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +61,13 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
     throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** CLUSTER_WORKERS (or WEB_CONCURRENCY, as platforms set it): a count, or `auto` for one per core. */
+function workers(env: Env): number {
+  const name = env.CLUSTER_WORKERS !== undefined && env.CLUSTER_WORKERS !== '' ? 'CLUSTER_WORKERS' : 'WEB_CONCURRENCY';
+  if (env[name] === 'auto') return availableParallelism();
+  return int(env, name, 1, 1, 64);
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -102,5 +112,6 @@ export function loadConfig(env: Env = process.env): Config {
     idempotencyLockSeconds: int(env, 'IDEMPOTENCY_LOCK_SECONDS', 300, 5, 86400),
     statisticsRefreshMs: int(env, 'STATISTICS_REFRESH_MS', 1000, 0, 3_600_000),
     viewerCacheMs: int(env, 'VIEWER_CACHE_MS', 3000, 0, 10000),
+    clusterWorkers: workers(env),
   };
 }

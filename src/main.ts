@@ -4,8 +4,9 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
+import { isClusterPrimary, startCluster } from './cluster';
 
-/** `npm start`: the server, with embedded PostgreSQL and demo data unless DATABASE_URL is set. */
+/** `npm start`: the server (or CLUSTER_WORKERS of them), with embedded PostgreSQL and demo data unless DATABASE_URL is set. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config);
-  const server = await startServer(config, { logger });
+  const server = isClusterPrimary(config) ? await startCluster(config, logger) : await startServer(config, { logger });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'signal received');
     server.stop().then(
