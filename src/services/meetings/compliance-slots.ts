@@ -74,8 +74,9 @@ const lastDay = (year: number, month: number): string => new Date(Date.UTC(year,
  * thematic meetings held. The subtree's held meetings of the period's quarters are read once, by
  * one range of meeting_unit_path_idx (a meeting's unit_path is its unit's current path: moves
  * rewrite it, src/services/tree/tenant-scope.ts), and joined to the measured cells by unit.
- * A cell's facts come as int arrays: [month, day, window (1, 0, -1 for null), present, expected,
- * not recorded] per held month and [quarter, held] per quarter with a thematic meeting.
+ * A cell's facts come as text, `month,day,window,present,expected,not recorded` per held month
+ * (window 1, 0, or -1 for null) and `quarter,held` per quarter with a thematic meeting, each
+ * joined by ';': split in Node at a third of the cost of parsing int arrays (decision 36).
  */
 const FACTS_SQL = (scope: string): string => `
 with cells as (
@@ -107,17 +108,28 @@ thematic as (
 select c.id as cell_id, r.facts as regular, t.facts as thematic
   from cells c
   left join (
-    select unit_id, array_agg(array[month, extract(day from held_on)::int, case when in_window then 1 when not in_window then 0 else -1 end,
-                                    present, expected, unrecorded] order by month) as facts
+    select unit_id, string_agg(concat_ws(',', month, extract(day from held_on)::int, case when in_window then 1 when not in_window then 0 else -1 end,
+                                         present, expected, unrecorded), ';' order by month) as facts
       from regular group by unit_id
   ) r on r.unit_id = c.id
-  left join (select unit_id, array_agg(array[quarter, held] order by quarter) as facts from thematic group by unit_id) t on t.unit_id = c.id
+  left join (select unit_id, string_agg(quarter || ',' || held, ';' order by quarter) as facts from thematic group by unit_id) t on t.unit_id = c.id
  order by c.name_sort_key, c.id`;
 
 interface FactsRow {
   cell_id: number;
-  regular: number[][] | null;
-  thematic: number[][] | null;
+  regular: string | null;
+  thematic: string | null;
+}
+
+/** `a,b,c;d,e,f` → [[a, b, c], [d, e, f]] keyed by the first number. */
+function decode(facts: string | null): Map<number, number[]> {
+  const byKey = new Map<number, number[]>();
+  if (facts === null) return byKey;
+  for (const part of facts.split(';')) {
+    const values = part.split(',').map(Number);
+    byKey.set(values[0], values);
+  }
+  return byKey;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -134,8 +146,8 @@ interface Rules {
 
 /** A cell's facts judged against the rules, each slot with its reasons (the same rules the statement applied before). */
 function judge(row: FactsRow, months: readonly number[], quarters: readonly number[], rules: Rules): CellSlots {
-  const regular = new Map((row.regular ?? []).map((f) => [f[0], f]));
-  const thematic = new Map((row.thematic ?? []).map((f) => [f[0], f[1]]));
+  const regular = decode(row.regular);
+  const thematic = decode(row.thematic);
   const slots: JudgedSlot[] = [];
   for (const month of months) {
     const f = regular.get(month);
@@ -155,7 +167,7 @@ function judge(row: FactsRow, months: readonly number[], quarters: readonly numb
     });
   }
   for (const quarter of quarters) {
-    const held = thematic.get(quarter) ?? 0;
+    const held = thematic.get(quarter)?.[1] ?? 0;
     const met = held >= rules.thematicPerQuarter;
     slots.push({ month: null, quarter, heldOn: null, attendanceRate: null, thematicHeld: held, reasons: met ? [] : [ShortfallReason.NO_THEMATIC_MEETING], held: met, inWindow: false, present: 0, expected: 0 });
   }
