@@ -16,11 +16,11 @@ export class PageLoaders {
   constructor(private readonly em: EntityManager) {}
 
   page(shape: string, query: ListQuery, keyType: KeyType, window: PageWindow, key: Key): Promise<RawPage> {
-    // Pages of one shape that select different columns are separate statements; their counts are not.
-    const id = `${shape}|${JSON.stringify(window)}|${query.columns ?? 't.*'}`;
+    // Pages of one shape that select different columns, or also count, are separate statements; their counts are not.
+    const id = `${shape}|${JSON.stringify(window)}|${query.columns ?? 't.*'}|${query.withTotal === true}`;
     let loader = this.pages.get(id);
     if (!loader) {
-      loader = new DataLoader<Key, RawPage>((keys) => pagesPerKey(this.em, query, keyType, keys, window));
+      loader = new DataLoader<Key, RawPage>((keys) => pagesPerKey(this.em, query, keyType, keys, window, query.withTotal === true));
       this.pages.set(id, loader);
     }
     return loader.load(key);

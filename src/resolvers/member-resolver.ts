@@ -15,7 +15,7 @@ import { MemberPositionType } from '../schema/types/member-position-type';
 import { MemberConnection, MemberType } from '../schema/types/member-type';
 import { OrgUnitType } from '../schema/types/org-unit-type';
 import { optionalId, requiredId } from './ids';
-import { selectedColumns } from '../schema/selected-columns';
+import { pageSelection } from '../schema/page-selection';
 
 export async function memberFilter(ctx: RequestContext, input: MemberFilterInput | null | undefined): Promise<MemberFilter> {
   const subtreeId = optionalId(input?.subtreeOf, 'OrgUnit', 'filter.subtreeOf');
@@ -43,7 +43,7 @@ export class MemberResolver {
     @Arg('filter', () => MemberFilterInput, { nullable: true, description: 'Which members to include; none left out when omitted.' }) filter?: MemberFilterInput,
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<Member>> {
-    return toConnection(await listMembers(ctx, await memberFilter(ctx, filter), orderBy, page, selectedColumns(ctx, info, Member, 'Member')));
+    return toConnection(await listMembers(ctx, await memberFilter(ctx, filter), orderBy, page, pageSelection(ctx, info, Member, 'Member')));
   }
 
   @Mutation(() => MemberType, { description: 'Adds a member to a cell (thêm đảng viên).' })

@@ -26,7 +26,7 @@ import { MemberConnection } from '../schema/types/member-type';
 import { OrgUnitConnection, OrgUnitType } from '../schema/types/org-unit-type';
 import { optionalId, requiredId } from './ids';
 import { memberFilter } from './member-resolver';
-import { selectedColumns } from '../schema/selected-columns';
+import { pageSelection } from '../schema/page-selection';
 
 /** Resolves a filter's subtree id through scope: an unseen unit is NOT_FOUND, like a missing one. */
 export async function unitFilter(ctx: RequestContext, input: OrgUnitFilterInput | null | undefined): Promise<OrgUnitFilter> {
@@ -50,7 +50,7 @@ export class OrgUnitResolver {
     @Arg('filter', () => OrgUnitFilterInput, { nullable: true, description: 'Which units to include; none left out when omitted.' }) filter?: OrgUnitFilterInput,
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
-    return toConnection(await listOrgUnits(ctx, await unitFilter(ctx, filter), orderBy, page, selectedColumns(ctx, info, OrgUnit, 'OrgUnit')));
+    return toConnection(await listOrgUnits(ctx, await unitFilter(ctx, filter), orderBy, page, pageSelection(ctx, info, OrgUnit, 'OrgUnit')));
   }
 
   @Mutation(() => OrgUnitType, { description: 'Creates a unit under a parent you administer (tạo tổ chức đảng).' })
@@ -92,7 +92,7 @@ export class OrgUnitResolver {
     @Arg('filter', () => OrgUnitFilterInput, { nullable: true, description: 'Which units to include; none left out when omitted.' }) filter?: OrgUnitFilterInput,
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
-    return toConnection(await childrenOf(ctx, unit, await unitFilter(ctx, filter), orderBy, page, selectedColumns(ctx, info, OrgUnit, 'OrgUnit')));
+    return toConnection(await childrenOf(ctx, unit, await unitFilter(ctx, filter), orderBy, page, pageSelection(ctx, info, OrgUnit, 'OrgUnit')));
   }
 
   @FieldResolver(() => OrgUnitConnection, { description: 'All units below this one, at any depth (toàn bộ tổ chức cấp dưới).' })
@@ -106,7 +106,7 @@ export class OrgUnitResolver {
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<OrgUnit>> {
     const filter: OrgUnitFilter = { kinds: kind ? [kind] : null, cellTypes: cellType ? [cellType] : null };
-    return toConnection(await descendantsOf(ctx, unit, filter, orderBy, page, selectedColumns(ctx, info, OrgUnit, 'OrgUnit')));
+    return toConnection(await descendantsOf(ctx, unit, filter, orderBy, page, pageSelection(ctx, info, OrgUnit, 'OrgUnit')));
   }
 
   @FieldResolver(() => MemberConnection, { description: 'Members in this unit and below that you may see (đảng viên).' })
@@ -119,7 +119,7 @@ export class OrgUnitResolver {
     @Arg('orderBy', () => ListOrderInput, { nullable: true, description: 'Sort order; by name, ascending, when omitted.' }) orderBy?: ListOrderInput,
   ): Promise<ConnectionValue<Member>> {
     const parsed: MemberFilter = await memberFilter(ctx, filter);
-    return toConnection(await membersOfUnit(ctx, unit, parsed, orderBy, page, selectedColumns(ctx, info, Member, 'Member')));
+    return toConnection(await membersOfUnit(ctx, unit, parsed, orderBy, page, pageSelection(ctx, info, Member, 'Member')));
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Number of members in this unit and below; null without statistics or member access here (số đảng viên).' })

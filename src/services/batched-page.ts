@@ -12,8 +12,10 @@ export interface ListQuery {
   readonly where: readonly string[];
   readonly params: readonly unknown[];
   readonly orderBy: string;
-  /** The select list over `t` (src/schema/selected-columns.ts); every column when omitted. */
+  /** The select list over `t` (src/schema/page-selection.ts); every column when omitted. */
   readonly columns?: string;
+  /** The caller reads the total: count in the page's statement (forward pages). */
+  readonly withTotal?: boolean;
 }
 
 export type KeyType = 'int' | 'text';
@@ -51,26 +53,38 @@ export async function countPerKey(
   return rows.map((r) => Number(r.n));
 }
 
-/** Rows per key for one window (offset/limit per key), in one statement. */
+/** Rows per key for one window (offset/limit per key), in one statement; with `withTotal`, each key's count too. */
 export async function rowsPerKey(
   em: EntityManager,
   query: ListQuery,
   keyType: KeyType,
   keys: readonly (string | number)[],
   windows: readonly { offset: number; limit: number }[],
-): Promise<Row[][]> {
+  withTotal = false,
+): Promise<{ rows: Row[][]; totals: number[] }> {
   const offsets = windows.map((w) => w.offset).join(',');
   const limits = windows.map((w) => w.limit).join(',');
-  const sql =
-    `select k.ord as "__ord", t.* from ${keysSql(keyType)} ` +
-    `join unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::int[]) with ordinality as w(off, lim, ord) on w.ord = k.ord ` +
-    `cross join lateral (select ${query.columns ?? 't.*'} from ${query.from} where ${whereSql(query)} order by ${query.orderBy} limit w.lim offset w.off) t ` +
-    `order by k.ord`;
-  const rows = await em.getConnection().execute<Row[]>(sql, [keys.join(','), offsets, limits, ...query.params], 'all');
-  const grouped: Row[][] = keys.map(() => []);
-  // `__ord` stays on the row: deleting a property turns the object into a slow dictionary-mode one.
-  for (const row of rows) grouped[Number(row.__ord) - 1].push(row);
-  return grouped;
+  const page = `(select true as "__row", ${query.columns ?? 't.*'} from ${query.from} where ${whereSql(query)} order by ${query.orderBy} limit w.lim offset w.off) t`;
+  // With the count, a key with no row on this page still yields one row (its count, "__row" null).
+  const sql = withTotal
+    ? `select k.ord as "__ord", c.n as "__total", t.* from ${keysSql(keyType)} ` +
+      `join unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::int[]) with ordinality as w(off, lim, ord) on w.ord = k.ord ` +
+      `cross join lateral (select count(*)::int as n from ${query.from} where ${whereSql(query)}) c ` +
+      `left join lateral ${page} on true order by k.ord`
+    : `select k.ord as "__ord", t.* from ${keysSql(keyType)} ` +
+      `join unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::int[]) with ordinality as w(off, lim, ord) on w.ord = k.ord ` +
+      `cross join lateral ${page} order by k.ord`;
+  const params = withTotal ? [keys.join(','), offsets, limits, ...query.params, ...query.params] : [keys.join(','), offsets, limits, ...query.params];
+  const fetched = await em.getConnection().execute<Row[]>(sql, params, 'all');
+  const rows: Row[][] = keys.map(() => []);
+  const totals: number[] = keys.map(() => 0);
+  // `__ord` and `__row` stay on the row: deleting a property turns the object into a slow dictionary-mode one.
+  for (const row of fetched) {
+    const ord = Number(row.__ord) - 1;
+    if (withTotal) totals[ord] = Number(row.__total);
+    if (row.__row === true) rows[ord].push(row);
+  }
+  return { rows, totals };
 }
 
 export interface RawPage {
@@ -81,27 +95,32 @@ export interface RawPage {
   readonly total: number | null;
 }
 
-/** Pages for many keys sharing one window shape; backward windows first count, then fetch. */
+/**
+ * Pages for many keys sharing one window shape. Forward windows fetch one row more than the page
+ * (is there a next page?) and, when the caller wants the total, count in the same statement;
+ * backward windows first count, then fetch.
+ */
 export async function pagesPerKey(
   em: EntityManager,
   query: ListQuery,
   keyType: KeyType,
   keys: readonly (string | number)[],
   window: PageWindow,
+  withTotal = false,
 ): Promise<RawPage[]> {
   if (keys.length === 0) return [];
   if (window.kind === 'forward') {
-    const fetched = await rowsPerKey(em, query, keyType, keys, keys.map(() => ({ offset: window.offset, limit: window.limit + 1 })));
-    return fetched.map((rows) => ({
+    const fetched = await rowsPerKey(em, query, keyType, keys, keys.map(() => ({ offset: window.offset, limit: window.limit + 1 })), withTotal);
+    return fetched.rows.map((rows, i) => ({
       rows: rows.slice(0, window.limit),
       offset: window.offset,
       hasNextPage: rows.length > window.limit,
-      total: null,
+      total: withTotal ? fetched.totals[i] : null,
     }));
   }
   const totals = await countPerKey(em, query, keyType, keys);
   const windows = totals.map((total) => resolveWindow(window, total));
-  const fetched = await rowsPerKey(em, query, keyType, keys, windows);
+  const fetched = (await rowsPerKey(em, query, keyType, keys, windows)).rows;
   return fetched.map((rows, i) => ({
     rows,
     offset: windows[i].offset,

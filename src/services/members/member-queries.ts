@@ -4,6 +4,7 @@ import type { OrgUnit } from '../../entities/org-unit';
 import { notFound } from '../../errors/app-error';
 import { memberReadSql } from '../../loaders/loaders';
 import type { RequestContext } from '../../request-context';
+import type { PageSelection } from '../../schema/page-selection';
 import { inSubtreeSql, type ListQuery } from '../batched-page';
 import { isCellKind } from '../../entities/org-unit-enums';
 import { loadPage } from '../load-page';
@@ -55,10 +56,10 @@ function pageBy(
   filter: MemberFilter,
   order: ListOrder | undefined,
   args: PageArgs,
-  columns: string | undefined,
+  selection: PageSelection | undefined,
 ): Promise<Page<Member>> {
   const shape = `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
-  return loadPage(ctx, Member, { shape, query: { ...memberListQuery(ctx, filter, order, keyCondition), columns }, keyType, key }, args);
+  return loadPage(ctx, Member, { shape, query: { ...memberListQuery(ctx, filter, order, keyCondition), ...selection }, keyType, key }, args);
 }
 
 export function findMember(ctx: RequestContext, id: number): Promise<Member | null> {
@@ -83,14 +84,14 @@ export async function getMember(ctx: RequestContext, id: number): Promise<Member
   return member;
 }
 
-export function listMembers(ctx: RequestContext, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs, columns?: string): Promise<Page<Member>> {
+export function listMembers(ctx: RequestContext, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs, selection?: PageSelection): Promise<Page<Member>> {
   // A top-level list is one virtual parent key; the key is not referenced by the query.
-  return pageBy(ctx, 'members', null, 'text', '*', filter, order, args, columns);
+  return pageBy(ctx, 'members', null, 'text', '*', filter, order, args, selection);
 }
 
 /** Members of a unit's subtree (for a cell: its own members), batched over parent units. */
-export function membersOfUnit(ctx: RequestContext, unit: OrgUnit, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs, columns?: string): Promise<Page<Member>> {
+export function membersOfUnit(ctx: RequestContext, unit: OrgUnit, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs, selection?: PageSelection): Promise<Page<Member>> {
   // Members belong to cells only, so a cell's subtree is its own members: the (unit_id, name) index serves the page in order.
-  if (isCellKind(unit.kind)) return pageBy(ctx, 'cellMembers', 't.unit_id = k.key', 'int', unit.id, filter, order, args, columns);
-  return pageBy(ctx, 'unitMembers', inSubtreeSql('t.unit_path', 'k.key'), 'text', unit.path, filter, order, args, columns);
+  if (isCellKind(unit.kind)) return pageBy(ctx, 'cellMembers', 't.unit_id = k.key', 'int', unit.id, filter, order, args, selection);
+  return pageBy(ctx, 'unitMembers', inSubtreeSql('t.unit_path', 'k.key'), 'text', unit.path, filter, order, args, selection);
 }

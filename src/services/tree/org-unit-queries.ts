@@ -4,6 +4,7 @@ import { OrgUnit } from '../../entities/org-unit';
 import { CellType, OrgUnitKind, OrgUnitStatus } from '../../entities/org-unit-enums';
 import { notFound } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
+import type { PageSelection } from '../../schema/page-selection';
 import { inSubtreeSql, type ListQuery } from '../batched-page';
 import { loadPage } from '../load-page';
 import type { Page, PageArgs } from '../pagination';
@@ -58,10 +59,10 @@ function pageBy(
   filter: OrgUnitFilter,
   order: ListOrder | undefined,
   args: PageArgs,
-  columns: string | undefined,
+  selection: PageSelection | undefined,
 ): Promise<Page<OrgUnit>> {
   const shape = `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
-  return loadPage(ctx, OrgUnit, { shape, query: { ...unitListQuery(ctx, filter, order, keyCondition), columns }, keyType, key }, args);
+  return loadPage(ctx, OrgUnit, { shape, query: { ...unitListQuery(ctx, filter, order, keyCondition), ...selection }, keyType, key }, args);
 }
 
 /** A unit the viewer may read, or null (out of scope answers exactly like missing). */
@@ -87,16 +88,16 @@ export async function getOrgUnit(ctx: RequestContext, id: number): Promise<OrgUn
   return unit;
 }
 
-export function listOrgUnits(ctx: RequestContext, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, columns?: string): Promise<Page<OrgUnit>> {
-  return pageBy(ctx, 'units', null, 'int', 0, filter, order, args, columns);
+export function listOrgUnits(ctx: RequestContext, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, selection?: PageSelection): Promise<Page<OrgUnit>> {
+  return pageBy(ctx, 'units', null, 'int', 0, filter, order, args, selection);
 }
 
-export function childrenOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, columns?: string): Promise<Page<OrgUnit>> {
-  return pageBy(ctx, 'children', 't.parent_id = k.key', 'int', unit.id, filter, order, args, columns);
+export function childrenOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, selection?: PageSelection): Promise<Page<OrgUnit>> {
+  return pageBy(ctx, 'children', 't.parent_id = k.key', 'int', unit.id, filter, order, args, selection);
 }
 
-export function descendantsOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, columns?: string): Promise<Page<OrgUnit>> {
-  return pageBy(ctx, 'descendants', `${inSubtreeSql('t.path', 'k.key')} and t.path <> k.key`, 'text', unit.path, filter, order, args, columns);
+export function descendantsOf(ctx: RequestContext, unit: OrgUnit, filter: OrgUnitFilter, order: ListOrder | undefined, args: PageArgs, selection?: PageSelection): Promise<Page<OrgUnit>> {
+  return pageBy(ctx, 'descendants', `${inSubtreeSql('t.path', 'k.key')} and t.path <> k.key`, 'text', unit.path, filter, order, args, selection);
 }
 
 /** Ancestors the viewer may read, root first. */
