@@ -10,6 +10,7 @@ import { Migration20261203000001_member_positions } from './Migration20261203000
 import { Migration20261203000002_statistics } from './Migration20261203000002_statistics';
 import { Migration20261207000001_token_generation } from './Migration20261207000001_token_generation';
 import { Migration20261208000001_meeting_attendance_counts } from './Migration20261208000001_meeting_attendance_counts';
+import { Migration20261208000004_idempotency_response_text } from './Migration20261208000004_idempotency_response_text';
 
 /** Every migration, in order. Listed explicitly so that ts-node, jest and a build all load the same set. */
 export const migrationsList = [
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261203000002_statistics', class: Migration20261203000002_statistics },
   { name: 'Migration20261207000001_token_generation', class: Migration20261207000001_token_generation },
   { name: 'Migration20261208000001_meeting_attendance_counts', class: Migration20261208000001_meeting_attendance_counts },
+  { name: 'Migration20261208000004_idempotency_response_text', class: Migration20261208000004_idempotency_response_text },
 ];

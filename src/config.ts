@@ -109,7 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginThrottleBaseMs: int(env, 'LOGIN_THROTTLE_BASE_MS', 1000, 0, 60000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),
     idempotencyTtlSeconds: int(env, 'IDEMPOTENCY_TTL_SECONDS', 86400, 60, 30 * 86400),
-    idempotencyLockSeconds: int(env, 'IDEMPOTENCY_LOCK_SECONDS', 300, 5, 86400),
+    idempotencyLockSeconds: int(env, 'IDEMPOTENCY_LOCK_SECONDS', 300, 1, 86400),
     statisticsRefreshMs: int(env, 'STATISTICS_REFRESH_MS', 1000, 0, 3_600_000),
     viewerCacheMs: int(env, 'VIEWER_CACHE_MS', 3000, 0, 10000),
     clusterWorkers: workers(env),

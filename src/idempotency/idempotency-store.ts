@@ -1,14 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { keyLockId, type KeyLocks } from './key-locks';
 
-/** A stored answer: what the first request with the key got. */
+/**
+ * A stored answer: what the first request with the key got, its body as the JSON text it was sent
+ * as (kept as text, not jsonb, which reorders keys: a replay is the same bytes).
+ */
 export interface StoredResponse {
   readonly status: number;
-  readonly body: Record<string, unknown>;
+  readonly body: string;
 }
 
 /** What a claim of (account, key) found. */
 export type Claim =
-  | { readonly kind: 'claimed' }
+  | { readonly kind: 'claimed'; readonly lockId: number }
   | { readonly kind: 'replay'; readonly response: StoredResponse }
   | { readonly kind: 'in-progress' }
   | { readonly kind: 'mismatch' };
@@ -22,7 +26,8 @@ interface KeyRow {
   fingerprint: Buffer;
   state: 'IN_PROGRESS' | 'COMPLETED';
   http_status: number | null;
-  response: Record<string, unknown> | null;
+  response: string | null;
+  expired: boolean;
 }
 
 /** Expired rows removed per finished request: cleanup keeps pace with use, with no timer. */
@@ -30,14 +35,35 @@ const PURGE_BATCH = 100;
 
 const run = <T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> => em.getConnection().execute<T[]>(sql, params, 'all');
 
+/** What the key's row says to a request that may not run: replay, mismatch or in progress. */
+async function foundRow(em: EntityManager, ref: KeyRef, fingerprint: Buffer): Promise<Claim | null> {
+  const [found] = await run<KeyRow>(
+    em,
+    'select fingerprint, state, http_status, response, expires_at < now() as expired from idempotency_key where account_id = ? and key = ?',
+    [ref.accountId, ref.key],
+  );
+  if (!found) return null;
+  // An expired row is being taken over by whoever holds the lock.
+  if (found.expired) return { kind: 'in-progress' };
+  if (!found.fingerprint.equals(fingerprint)) return { kind: 'mismatch' };
+  if (found.state === 'IN_PROGRESS' || found.response === null) return { kind: 'in-progress' };
+  return { kind: 'replay', response: { status: found.http_status ?? 200, body: found.response } };
+}
+
 /**
- * Claims a key for a request, in one statement: a new key, an expired one, or one whose request
- * died in progress (same fingerprint, lock run out) is taken; PostgreSQL's unique key makes two
- * concurrent claims end with one owner. Otherwise the row found says replay, in progress or mismatch.
+ * Claims a key for a request. The key's advisory lock (key-locks.ts) is held while the request
+ * runs, so a request still running, however long, is never run a second time: a claim that cannot
+ * take the lock answers from the row (a finished answer is replayed at once) or "in progress".
+ * Holding the lock, the claim takes the row in one statement when it is new, expired, or left in
+ * progress by a request that died (its lock is gone) once its lease (IDEMPOTENCY_LOCK_SECONDS)
+ * has run out: a process killed between its commit and recording its answer is not re-run at once.
+ * The lock of a claim that is not taken is released before returning; a taken one stays with the request.
  */
-export async function claimKey(em: EntityManager, ref: KeyRef, fingerprint: Buffer, ttlSeconds: number, lockSeconds: number): Promise<Claim> {
-  // A key released between the two statements is claimed on the next turn.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+export async function claimKey(em: EntityManager, locks: KeyLocks, ref: KeyRef, fingerprint: Buffer, ttlSeconds: number, lockSeconds: number): Promise<Claim> {
+  const lockId = keyLockId(ref.accountId, ref.key);
+  if (!(await locks.tryLock(lockId))) return (await foundRow(em, ref, fingerprint)) ?? { kind: 'in-progress' };
+  let taken = false;
+  try {
     const claimed = await run(
       em,
       `insert into idempotency_key (account_id, key, fingerprint, state, locked_until, expires_at)
@@ -50,24 +76,32 @@ export async function claimKey(em: EntityManager, ref: KeyRef, fingerprint: Buff
        returning 1`,
       [ref.accountId, ref.key, fingerprint, lockSeconds, ttlSeconds],
     );
-    if (claimed.length > 0) return { kind: 'claimed' };
-    const [found] = await run<KeyRow>(em, 'select fingerprint, state, http_status, response from idempotency_key where account_id = ? and key = ?', [ref.accountId, ref.key]);
-    if (!found) continue;
-    if (!found.fingerprint.equals(fingerprint)) return { kind: 'mismatch' };
-    if (found.state === 'IN_PROGRESS') return { kind: 'in-progress' };
-    return { kind: 'replay', response: { status: found.http_status ?? 200, body: found.response ?? {} } };
+    if (claimed.length > 0) {
+      taken = true;
+      return { kind: 'claimed', lockId };
+    }
+    // Under the lock the row cannot have gone; if it has (removed by hand), the client retries.
+    return (await foundRow(em, ref, fingerprint)) ?? { kind: 'in-progress' };
+  } finally {
+    if (!taken) await locks.unlock(lockId);
   }
-  return { kind: 'in-progress' };
 }
 
-/** Keeps the answer of a request that wrote something, to replay until the key expires. */
-export async function completeKey(em: EntityManager, ref: KeyRef, response: StoredResponse): Promise<void> {
-  await run(em, `update idempotency_key set state = 'COMPLETED', http_status = ?, response = ? where account_id = ? and key = ?`, [
-    response.status,
-    JSON.stringify(response.body),
-    ref.accountId,
-    ref.key,
-  ]);
+/**
+ * Keeps the answer of a request that wrote something, to replay for IDEMPOTENCY_TTL_SECONDS from
+ * now. Written whole (an upsert, under the key's lock): a request that ran longer than the TTL may
+ * have seen its row purged meanwhile, and its answer must still be kept.
+ */
+export async function completeKey(em: EntityManager, ref: KeyRef, fingerprint: Buffer, ttlSeconds: number, response: StoredResponse): Promise<void> {
+  await run(
+    em,
+    `insert into idempotency_key (account_id, key, fingerprint, state, http_status, response, locked_until, expires_at)
+     values (?, ?, ?, 'COMPLETED', ?, ?, now(), now() + make_interval(secs => ?))
+     on conflict (account_id, key) do update
+       set fingerprint = excluded.fingerprint, state = 'COMPLETED', http_status = excluded.http_status, response = excluded.response,
+           expires_at = excluded.expires_at`,
+    [ref.accountId, ref.key, fingerprint, response.status, response.body, ttlSeconds],
+  );
 }
 
 /** Forgets the claim of a request that wrote nothing, so that a retry with the same key runs afresh. */
