@@ -20,6 +20,12 @@ export interface Config {
   readonly sqlStatementHeader: boolean;
   readonly loginThrottleBaseMs: number;
   readonly shutdownGraceMs: number;
+  /** A GraphQL request still running after this is cut off: rolled back, answered TIMEOUT (decisions.md §44). */
+  readonly requestTimeoutMs: number;
+  /** PostgreSQL statement_timeout of the server's connections (0: none); CLIs set their own. */
+  readonly dbStatementTimeoutMs: number;
+  /** PostgreSQL idle_in_transaction_session_timeout of the server's connections (0: none). */
+  readonly dbIdleInTransactionTimeoutMs: number;
   /** How long an Idempotency-Key's result is kept and replayed. */
   readonly idempotencyTtlSeconds: number;
   /** After this, a request still marked in progress is taken to have died and its key may be claimed again. */
@@ -34,6 +40,8 @@ export interface Config {
   readonly viewerCacheMs: number;
   /** HTTP worker processes (node:cluster) sharing the port; 1: this process serves alone. */
   readonly clusterWorkers: number;
+  /** Origins of the browser pages allowed to call the API (CORS_ORIGINS); outside production, localhost pages too (http/cors.ts). */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -68,6 +76,22 @@ function workers(env: Env): number {
   const name = env.CLUSTER_WORKERS !== undefined && env.CLUSTER_WORKERS !== '' ? 'CLUSTER_WORKERS' : 'WEB_CONCURRENCY';
   if (env[name] === 'auto') return availableParallelism();
   return int(env, name, 1, 1, 64);
+}
+
+/** CORS_ORIGINS: comma-separated origins (scheme://host[:port], nothing after), as browsers send them. */
+function origins(env: Env): string[] {
+  return (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '').map((given) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(given);
+    } catch {
+      // Reported below.
+    }
+    if (url === null || !['http:', 'https:'].includes(url.protocol) || url.username !== '' || given.replace(/\/$/, '').toLowerCase() !== url.origin.toLowerCase()) {
+      throw new ConfigError('CORS_ORIGINS', `must list origins such as https://app.example.vn (no path, no "*"), got "${given}"`);
+    }
+    return url.origin;
+  });
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -108,10 +132,15 @@ export function loadConfig(env: Env = process.env): Config {
     sqlStatementHeader: bool(env, 'SQL_STATEMENT_HEADER', false),
     loginThrottleBaseMs: int(env, 'LOGIN_THROTTLE_BASE_MS', 1000, 0, 60000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+    // A 5,000-row import takes ~11 s here (decisions.md §40): a minute leaves room on a slower machine.
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 60000, 100, 3_600_000),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30000, 0, 3_600_000),
+    dbIdleInTransactionTimeoutMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30000, 0, 3_600_000),
     idempotencyTtlSeconds: int(env, 'IDEMPOTENCY_TTL_SECONDS', 86400, 60, 30 * 86400),
     idempotencyLockSeconds: int(env, 'IDEMPOTENCY_LOCK_SECONDS', 300, 1, 86400),
     statisticsRefreshMs: int(env, 'STATISTICS_REFRESH_MS', 1000, 0, 3_600_000),
     viewerCacheMs: int(env, 'VIEWER_CACHE_MS', 3000, 0, 10000),
     clusterWorkers: workers(env),
+    corsOrigins: origins(env),
   };
 }

@@ -15,6 +15,8 @@ import { exportRouter } from './http/export-routes';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase, type Database } from './db/database';
 import { createOrm, type Orm } from './db/orm';
+import { watchConnections, type ConnectionWatch } from './db/request-work';
+import { contextFault, faultStatusPlugin, requestDeadline } from './http/fault-answers';
 import { countSql, type SqlCount } from './db/sql-counter';
 import { createGraphQLServer, QUERY_LIMITS, type GraphQLServerOptions } from './graphql-server';
 import { ideRouter } from './ide';
@@ -29,6 +31,25 @@ export interface RunningServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const IDE_PATH = '/ide';
+/** After the grace, how long requests whose work was cut off get to send their 503 before their sockets are closed. */
+const CUT_OFF_ANSWER_MS = 1000;
+/** After that, how long the pool, the refresher and the database each get to close before the process goes on without them. */
+const CLOSE_BOUND_MS = 3000;
+
+/** `work`, or undefined once `ms` have passed (logged): a stop must not wait on a part that hangs. */
+async function bounded(work: Promise<unknown>, ms: number, what: string, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  try {
+    if ((await Promise.race([work, late])) === 'late') logger.warn({ ms }, `shutdown: ${what} did not close in time; going on`);
+  } catch (error) {
+    logger.warn({ err: error }, `shutdown: ${what} failed to close`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Starts everything: database (embedded or DATABASE_URL), migrations, demo seed, HTTP. */
 export async function startServer(config: Config, options: GraphQLServerOptions & { logger?: Logger } = {}): Promise<RunningServer> {
@@ -36,9 +57,19 @@ export async function startServer(config: Config, options: GraphQLServerOptions 
   const database: Database = await openDatabase(config, (message) => logger.debug({ source: 'postgres' }, message.trim()));
   let orm: Orm | undefined;
   try {
-    orm = await createOrm(database.url);
-    await prepareDatabase(orm, logger, config.seedDemo);
-    return await listen(config, logger, orm, database, options);
+    // Migrations and the demo seed run without the requests' statement bounds (an index on a big table takes longer).
+    const setup = await createOrm(database.url, 2);
+    try {
+      await prepareDatabase(setup, logger, config.seedDemo);
+    } finally {
+      await setup.close(true);
+    }
+    orm = await createOrm(database.url, 10, {
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
+      acquireTimeoutMs: config.requestTimeoutMs,
+    });
+    return await listen(config, logger, orm, database, options, watchConnections(orm, logger));
   } catch (error) {
     await orm?.close(true);
     await database.stop();
@@ -46,14 +77,19 @@ export async function startServer(config: Config, options: GraphQLServerOptions 
   }
 }
 
-async function listen(config: Config, logger: Logger, orm: Orm, database: Database, options: GraphQLServerOptions): Promise<RunningServer> {
+async function listen(config: Config, logger: Logger, orm: Orm, database: Database, options: GraphQLServerOptions, watch: ConnectionWatch): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   const httpServer = http.createServer(app);
   const apollo = createGraphQLServer(config, {
     ...options,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+    plugins: [
+      // Its own force-close comes after ours (stop() below): sockets of cut-off requests first get their answer.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs + CUT_OFF_ANSWER_MS + 500 }),
+      faultStatusPlugin(),
+      ...(options.plugins ?? []),
+    ],
   });
   await apollo.start();
   let shuttingDown = false;
@@ -101,6 +137,7 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
       res.locals.sqlCount = counter;
       countSql(counter, next);
     },
+    requestDeadline(watch, config.requestTimeoutMs, logger),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createRequestContext(
@@ -110,7 +147,9 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
           res.locals.requestId as string,
           { authorization: req.header('authorization'), apiKey: req.header('x-api-key') },
           res.locals.sqlCount as SqlCount | undefined,
-        ),
+        ).catch((error: unknown) => {
+          throw contextFault(error);
+        }),
     }),
   );
 
@@ -128,11 +167,21 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
       shuttingDown = true;
       logger.info('shutting down: no new connections, finishing requests in flight');
       // apollo.stop() drains the HTTP server (stops accepting, waits for in-flight requests).
-      const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceMs);
+      // Past the grace, work still running is cut off: its sessions are terminated, so PostgreSQL
+      // rolls back what it had not committed, and its requests answer 503 SERVICE_UNAVAILABLE.
+      let forceClose: NodeJS.Timeout | undefined;
+      const grace = setTimeout(() => {
+        void watch.cutOffAll('shutdown').then((sessions) => {
+          if (sessions > 0) logger.warn({ sessions, graceMs: config.shutdownGraceMs }, 'shutdown grace over: work in progress cut off and rolled back');
+        });
+        forceClose = setTimeout(() => httpServer.closeAllConnections(), CUT_OFF_ANSWER_MS);
+      }, config.shutdownGraceMs);
       await apollo.stop();
       clearTimeout(grace);
-      await refresher?.stop();
-      await orm.close(true);
+      clearTimeout(forceClose);
+      await bounded(refresher?.stop() ?? Promise.resolve(), CLOSE_BOUND_MS, 'the statistics refresher', logger);
+      // The pool waits for connections still checked out (a request stuck outside the database); their sessions are gone already.
+      await bounded(orm.close(true), CLOSE_BOUND_MS, 'the connection pool', logger);
       await database.stop();
       logger.info('stopped');
     })();

@@ -4,6 +4,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-code';
 import { isRetryableCollision } from './retryable';
+import { rewordLimit } from './limit-messages';
+import { faultExtensions, faultMessage, faultOf } from './unavailable';
 
 /** Codes produced by graphql-js, Apollo and graphql-armor that are safe to pass through as they are. */
 const PASS_THROUGH = new Set([
@@ -18,6 +20,8 @@ const PASS_THROUGH = new Set([
   ErrorCode.FORBIDDEN,
   ErrorCode.NOT_FOUND,
   ErrorCode.CONFLICT,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.TIMEOUT,
 ]);
 
 function assertUnreachable(value: never): never {
@@ -35,6 +39,9 @@ function appErrorExtensions(error: AppError): Record<string, unknown> {
     case ErrorCode.NOT_FOUND:
     case ErrorCode.CONFLICT:
       return { code: error.code, ...error.details };
+    case ErrorCode.SERVICE_UNAVAILABLE:
+    case ErrorCode.TIMEOUT:
+      return { ...error.details, ...faultExtensions(error.code) };
     default:
       return assertUnreachable(error.code);
   }
@@ -58,10 +65,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // Nothing was written (the transaction rolled back); the same request may succeed if sent again.
     return { ...base, message: 'The write collided with a concurrent one and was rolled back; send it again', extensions: { code: ErrorCode.CONFLICT, retryable: true } };
   }
+  const fault = faultOf(original);
+  if (fault) {
+    // The database is out of reach or the deadline passed: the HTTP status (503) is set by faultStatusPlugin.
+    return { ...base, message: faultMessage(fault), extensions: faultExtensions(fault) };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return rewordLimit({ ...formatted, extensions });
   }
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
@@ -69,7 +81,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /** Whether an error reaching the client is unexpected (and so must be logged with its stack). */
 export function isUnexpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError || original instanceof OptimisticLockError || isRetryableCollision(original)) return false;
+  if (original instanceof AppError || original instanceof OptimisticLockError || isRetryableCollision(original) || faultOf(original)) return false;
   const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   return !(typeof code === 'string' && PASS_THROUGH.has(code));
 }

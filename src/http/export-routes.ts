@@ -9,6 +9,7 @@ import { ErrorCode } from '../errors/error-code';
 import type { RequestContext } from '../request-context';
 import { exportMembers, exportOrgUnits } from '../services/exports/export-csv';
 import { fromGlobalId } from '../services/global-id';
+import { sendFault } from './fault-answers';
 import { statisticsCsvFile, statisticsXlsxFile, type ExportFile } from './statistics-exports';
 
 const STATUS: Record<string, number> = {
@@ -21,6 +22,8 @@ const STATUS: Record<string, number> = {
 
 /** Errors answer in the GraphQL shape and codes, so clients handle both doors alike. */
 function sendError(res: Response, logger: Logger, error: unknown): void {
+  // The database out of reach (or the server stopping): 503, retryable, Retry-After, as on /graphql.
+  if (sendFault(res, error)) return;
   let code: string = ErrorCode.INTERNAL_SERVER_ERROR;
   let message = 'Internal server error';
   let extensions: Record<string, unknown> = {};
