@@ -12,7 +12,8 @@ let auth: Record<string, string>;
 
 beforeAll(async () => {
   app = await createTestApp();
-  server = await startHttpServer(app);
+  // No viewer cache: identifying the caller costs the same statements on every request, so "before execution" is exact.
+  server = await startHttpServer(app, { VIEWER_CACHE_MS: '0' });
   auth = bearer((await loginOverHttp(server, 'organizer.province')).accessToken);
 });
 
