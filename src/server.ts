@@ -12,6 +12,9 @@ import { fieldLimit } from './http/field-limit';
 import { privateAnswer } from './http/private-answer';
 import { requestErrorHandler } from './http/request-errors';
 import { exportRouter } from './http/export-routes';
+import { corsMiddleware } from './http/cors';
+import { errorLanguage } from './http/error-language';
+import { openapiRoute } from './http/openapi';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase, type Database } from './db/database';
 import { createOrm, type Orm } from './db/orm';
@@ -102,6 +105,8 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
     if (shuttingDown) res.setHeader('connection', 'close');
     next();
   });
+  // Before every route: a browser's preflight is answered here, never by Apollo's CSRF check.
+  app.use(corsMiddleware(config), errorLanguage);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -121,6 +126,7 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
     }
   });
 
+  app.get('/openapi.json', openapiRoute);
   if (config.graphqlIde) app.use(IDE_PATH, ideRouter(IDE_PATH, '/graphql'));
   app.use('/export', privateAnswer, exportRouter(orm, config, logger));
 
