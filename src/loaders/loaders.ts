@@ -133,9 +133,13 @@ export function positionReadFilter(viewer: Viewer): Record<string, unknown> {
   return scopeFilter(viewer.scope(Permission.MEMBERS_READ), 'unitPath');
 }
 
-/** The same rule for raw SQL over a member table aliased `t`. */
-export function memberReadSql(viewer: Viewer): { sql: string; params: unknown[] } {
-  const scoped = scopeSql(viewer.scope(Permission.MEMBERS_READ), 't.unit_path');
+/**
+ * The same rule for raw SQL over a member table aliased `t`; `unitPath` is the path expression to
+ * test (an expression the path index cannot serve keeps the planner on a better index, see
+ * membersOfUnit).
+ */
+export function memberReadSql(viewer: Viewer, unitPath = 't.unit_path'): { sql: string; params: unknown[] } {
+  const scoped = scopeSql(viewer.scope(Permission.MEMBERS_READ), unitPath);
   if (viewer.memberId === null) return scoped;
   return { sql: `(${scoped.sql} or t.id = ?)`, params: [...scoped.params, viewer.memberId] };
 }

@@ -21,8 +21,17 @@ export interface MemberFilter {
   readonly nameContains?: string | null;
 }
 
-function memberListQuery(ctx: RequestContext, filter: MemberFilter, order: ListOrder | undefined, keyCondition: string | null): ListQuery {
-  const scope = memberReadSql(ctx.viewer);
+/**
+ * A cell's members are found by `unit_id`; tested on the bare column, the scope's path prefix drew
+ * the planner to the path index (a bitmap of the whole commune per cell: 1.0–9.3 ms against
+ * 0.6 ms for the cells page's members statement on the bench data). Tested on an expression, the
+ * scope stays a filter on the rows `member_unit_idx` finds.
+ */
+const PATH_AS_FILTER = "(t.unit_path || '')";
+const IN_CELL = 't.unit_id = k.key';
+
+function memberListQuery(ctx: RequestContext, filter: MemberFilter, order: ListOrder | undefined, keyCondition: string | null, scopeAsFilter = false): ListQuery {
+  const scope = memberReadSql(ctx.viewer, scopeAsFilter ? PATH_AS_FILTER : 't.unit_path');
   const where: string[] = [scope.sql];
   const params: unknown[] = [...scope.params];
   if (keyCondition) where.push(keyCondition);
@@ -59,7 +68,8 @@ function pageBy(
   selection: PageSelection | undefined,
 ): Promise<Page<Member>> {
   const shape = `${name}:${JSON.stringify(filter)}:${JSON.stringify(order ?? null)}`;
-  return loadPage(ctx, Member, { shape, query: { ...memberListQuery(ctx, filter, order, keyCondition), ...selection }, keyType, key }, args);
+  const query = memberListQuery(ctx, filter, order, keyCondition, keyCondition === IN_CELL);
+  return loadPage(ctx, Member, { shape, query: { ...query, ...selection }, keyType, key }, args);
 }
 
 export function findMember(ctx: RequestContext, id: number): Promise<Member | null> {
@@ -92,6 +102,6 @@ export function listMembers(ctx: RequestContext, filter: MemberFilter, order: Li
 /** Members of a unit's subtree (for a cell: its own members), batched over parent units. */
 export function membersOfUnit(ctx: RequestContext, unit: OrgUnit, filter: MemberFilter, order: ListOrder | undefined, args: PageArgs, selection?: PageSelection): Promise<Page<Member>> {
   // Members belong to cells only, so a cell's subtree is its own members: the (unit_id, name) index serves the page in order.
-  if (isCellKind(unit.kind)) return pageBy(ctx, 'cellMembers', 't.unit_id = k.key', 'int', unit.id, filter, order, args, selection);
+  if (isCellKind(unit.kind)) return pageBy(ctx, 'cellMembers', IN_CELL, 'int', unit.id, filter, order, args, selection);
   return pageBy(ctx, 'unitMembers', inSubtreeSql('t.unit_path', 'k.key'), 'text', unit.path, filter, order, args, selection);
 }
