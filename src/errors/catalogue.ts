@@ -45,7 +45,7 @@ export const ERROR_CATALOGUE: Readonly<Record<AnyCode, CatalogueEntry>> = {
     vi: 'Cần đăng nhập',
   },
   [ErrorCode.FORBIDDEN]: {
-    http: '200 on /graphql (the field is null, the rest of `data` stays); 403 on /export',
+    http: '200 on /graphql (the rest of `data` is answered); 403 on /export',
     when: 'The caller is signed in but their roles do not allow this operation on this unit (or at all).',
     clientAction: 'Do not retry. Hide or disable the action for this caller; an administrator can grant the role that allows it.',
     en: 'Not allowed',
@@ -115,7 +115,7 @@ export const ERROR_CATALOGUE: Readonly<Record<AnyCode, CatalogueEntry>> = {
     vi: 'Không tìm thấy truy vấn lưu sẵn; hãy gửi lại kèm toàn văn truy vấn',
   },
   PERSISTED_QUERY_NOT_SUPPORTED: {
-    http: '400',
+    http: '200',
     when: 'Only if automatic persisted queries are turned off on the server (they are on): a request sent by hash only.',
     clientAction: 'Send the full query text; turn off the persisted-queries link.',
     en: 'PersistedQueryNotSupported',

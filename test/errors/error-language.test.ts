@@ -112,3 +112,11 @@ test('a request without Accept-Language answers in English', async () => {
   const answer = await post(operation('{ nope }'), {});
   expect(answer.errors[0].message).toMatch(/^Cannot query field "nope"/);
 });
+
+test('an automatic persisted query this server has not seen (PERSISTED_QUERY_NOT_FOUND, 200)', async () => {
+  const body = JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+  const { en, vi } = await bothLanguages(body);
+  expect(en).toEqual(['PersistedQueryNotFound']);
+  expect(vi).toEqual(['Không tìm thấy truy vấn lưu sẵn; hãy gửi lại kèm toàn văn truy vấn']);
+  expect((await post(body, {})).errors[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+});
