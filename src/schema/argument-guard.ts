@@ -9,7 +9,7 @@ const SEARCH_MAX = 200;
 const TEXT_MAX = 100_000;
 
 const maxLengthOf = (key: string): number | null => {
-  if (key === 'csv') return null;
+  if (key === 'csv' || key === 'csvBase64') return null;
   if (key.endsWith('Contains') || key === 'search') return SEARCH_MAX;
   return TEXT_MAX;
 };

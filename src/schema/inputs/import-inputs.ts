@@ -5,8 +5,17 @@ export class CsvImportInput {
   @Field(() => ID, { description: 'The unit under which codes are resolved and new top-level rows are placed.' })
   rootId!: string;
 
-  @Field({ description: 'The file, UTF-8, comma-separated, with a header row; at most 5,000 rows.' })
-  csv!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The file as text: comma- or semicolon-separated, with a header row; at most 5,000 rows. Give this or csvBase64.',
+  })
+  csv?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The file's bytes in base64, as saved: UTF-8, or Windows-1258 (converted); TCVN3 is refused by name. Give this or csv.",
+  })
+  csvBase64?: string | null;
 
   @Field({ defaultValue: false, description: 'Check every row and write nothing.' })
   dryRun!: boolean;

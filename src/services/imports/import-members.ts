@@ -13,7 +13,8 @@ import { audit } from '../audit';
 import { admission, recordAdmission } from '../members/admission';
 import { clean, memberSnapshot, updateMember, type CreateMemberInput } from '../members/member-commands';
 import { getOrgUnit } from '../tree/org-unit-queries';
-import { enumValue, importRejected, problemOf, readCsv, refuseBeforeApplying, type CsvRow, type ImportCounts, type ImportProblem } from './csv-table';
+import { enumValue, fieldProblems, importRejected, problemOf, readCsv, refuseBeforeApplying, type CsvRow, type ImportCounts, type ImportProblem } from './csv-table';
+import { MEMBER_FIELD_CHECKS } from './field-checks';
 import { DryRunDone, type ImportResult } from './import-runner';
 
 /** Columns of a members file; the party card number (số thẻ đảng viên) is the key. */
@@ -155,7 +156,7 @@ export async function importMembers(ctx: RequestContext, input: { rootId: number
   const enums = new Map<number, RowEnums>();
   const cards = new Map<string, number>();
   for (const row of rows) {
-    const rowProblems: ImportProblem[] = [];
+    const rowProblems: ImportProblem[] = fieldProblems(row, MEMBER_FIELD_CHECKS);
     enums.set(row.row, {
       gender: enumValue(row, 'gender', Object.values(Gender), rowProblems),
       generalEducation: enumValue(row, 'generalEducation', Object.values(GeneralEducation), rowProblems),

@@ -5,7 +5,8 @@ import { badInput } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
 import { createOrgUnit, updateOrgUnit } from '../tree/org-unit-commands';
 import { getOrgUnit } from '../tree/org-unit-queries';
-import { enumValue, readCsv, type CsvRow, type ImportProblem } from './csv-table';
+import { enumValue, fieldProblems, readCsv, type CsvRow, type ImportProblem } from './csv-table';
+import { ORG_UNIT_FIELD_CHECKS } from './field-checks';
 import { runImport, type ImportResult, type RowOutcome } from './import-runner';
 
 /** Columns of a units file; `code` is the key that makes a re-run change nothing. */
@@ -38,7 +39,7 @@ export async function importOrgUnits(ctx: RequestContext, input: { rootId: numbe
   const kinds = new Map<number, OrgUnitKind | null>();
   const cellTypes = new Map<number, CellType | null>();
   for (const row of rows) {
-    const rowProblems: ImportProblem[] = [];
+    const rowProblems: ImportProblem[] = fieldProblems(row, ORG_UNIT_FIELD_CHECKS);
     kinds.set(row.row, enumValue(row, 'kind', Object.values(OrgUnitKind), rowProblems));
     cellTypes.set(row.row, enumValue(row, 'cellType', Object.values(CellType), rowProblems));
     problems.push(...rowProblems);

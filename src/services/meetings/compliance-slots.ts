@@ -31,27 +31,30 @@ export interface SlotShortfall {
   readonly reasons: ShortfallReason[];
 }
 
-/** A slot with what the summary adds up. */
-export interface JudgedSlot extends SlotShortfall {
-  /** A regular meeting held in the month, or the quarter's thematic minimum met. */
-  readonly held: boolean;
-  readonly inWindow: boolean;
-  readonly present: number;
-  readonly expected: number;
-}
-
-export interface CellSlots {
+export interface CellShortfall {
   readonly cellId: number;
-  /** The months in order, then the quarters in order. */
-  readonly slots: JudgedSlot[];
-  readonly short: boolean;
+  /** The months with a reason in order, then the quarters with a reason in order. */
+  readonly slots: SlotShortfall[];
 }
 
-/** Every measured cell of a unit's subtree in name order, each slot judged. */
-export interface ComplianceSlots {
-  readonly cells: CellSlots[];
+export interface ComplianceSummary {
+  readonly cells: number;
   readonly months: number;
-  readonly threshold: number;
+  readonly regularExpected: number;
+  readonly regularHeld: number;
+  readonly regularInWindow: number;
+  readonly lowAttendance: number;
+  readonly attendanceRate: number | null;
+  readonly thematicExpected: number;
+  readonly thematicHeld: number;
+  readonly cellsFallingShort: number;
+  readonly attendanceThreshold: number;
+}
+
+/** A unit's compliance for a period: the counts, and every cell that fell short with its slots, in name order. */
+export interface ComplianceFacts {
+  readonly summary: ComplianceSummary;
+  readonly shortfalls: CellShortfall[];
 }
 
 /** Months begun so far (and their quarters) of a valid period; the period was checked by checkCompliance. */
@@ -144,37 +147,56 @@ interface Rules {
   readonly thematicPerQuarter: number;
 }
 
-/** A cell's facts judged against the rules, each slot with its reasons (the same rules the statement applied before). */
-function judge(row: FactsRow, months: readonly number[], quarters: readonly number[], rules: Rules): CellSlots {
+/** What the summary adds up over the cells. */
+interface Totals {
+  regularHeld: number;
+  regularInWindow: number;
+  lowAttendance: number;
+  present: number;
+  expected: number;
+  thematicHeld: number;
+}
+
+/**
+ * A cell's facts judged against the rules, as the statement before decision 36 judged them: the
+ * slots with a reason (null when none), and the cell's part of the totals added to `totals`.
+ */
+function judge(row: FactsRow, months: readonly number[], quarters: readonly number[], rules: Rules, totals: Totals): SlotShortfall[] | null {
   const regular = decode(row.regular);
   const thematic = decode(row.thematic);
-  const slots: JudgedSlot[] = [];
+  const short: SlotShortfall[] = [];
   for (const month of months) {
     const f = regular.get(month);
     if (!f) {
-      slots.push({ month, quarter: null, heldOn: null, attendanceRate: null, thematicHeld: null, reasons: [ShortfallReason.NO_REGULAR_MEETING], held: false, inWindow: false, present: 0, expected: 0 });
+      short.push({ month, quarter: null, heldOn: null, attendanceRate: null, thematicHeld: null, reasons: [ShortfallReason.NO_REGULAR_MEETING] });
       continue;
     }
     const [, day, window, present, expected, unrecorded] = f;
+    totals.regularHeld += 1;
+    if (window === 1) totals.regularInWindow += 1;
+    totals.present += present;
+    totals.expected += expected;
     const reasons: ShortfallReason[] = [];
     // Only a window test that is false flags the month (a null one does not).
     if (window === 0) reasons.push(ShortfallReason.OUTSIDE_WINDOW);
     if (unrecorded > 0) reasons.push(ShortfallReason.ATTENDANCE_NOT_RECORDED);
-    if (expected > 0 && present * 10000 < rules.threshold * expected) reasons.push(ShortfallReason.LOW_ATTENDANCE);
-    slots.push({
-      month, quarter: null, heldOn: `${rules.year}-${pad(month)}-${pad(day)}`, attendanceRate: expected > 0 ? rate4(present, expected) : null,
-      thematicHeld: null, reasons, held: true, inWindow: window === 1, present, expected,
-    });
+    if (expected > 0 && present * 10000 < rules.threshold * expected) {
+      reasons.push(ShortfallReason.LOW_ATTENDANCE);
+      totals.lowAttendance += 1;
+    }
+    if (reasons.length > 0) {
+      short.push({ month, quarter: null, heldOn: `${rules.year}-${pad(month)}-${pad(day)}`, attendanceRate: expected > 0 ? rate4(present, expected) : null, thematicHeld: null, reasons });
+    }
   }
   for (const quarter of quarters) {
     const held = thematic.get(quarter)?.[1] ?? 0;
-    const met = held >= rules.thematicPerQuarter;
-    slots.push({ month: null, quarter, heldOn: null, attendanceRate: null, thematicHeld: held, reasons: met ? [] : [ShortfallReason.NO_THEMATIC_MEETING], held: met, inWindow: false, present: 0, expected: 0 });
+    if (held >= rules.thematicPerQuarter) totals.thematicHeld += 1;
+    else short.push({ month: null, quarter, heldOn: null, attendanceRate: null, thematicHeld: held, reasons: [ShortfallReason.NO_THEMATIC_MEETING] });
   }
-  return { cellId: row.cell_id, slots, short: slots.some((s) => s.reasons.length > 0) };
+  return short.length > 0 ? short : null;
 }
 
-async function loadSlots(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod, months: readonly number[], quarters: readonly number[]): Promise<ComplianceSlots> {
+async function loadFacts(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod, months: readonly number[], quarters: readonly number[]): Promise<ComplianceFacts> {
   const rules = await rulesFor(ctx.em, unit.provinceId);
   const holidays = await holidaySet(ctx.em, unit.provinceId, period.year);
   const plans = months.map((m) => plannedMonth(period.year, m, rules, holidays));
@@ -198,24 +220,47 @@ async function loadSlots(ctx: RequestContext, unit: OrgUnit, period: ComplianceP
     'all',
   );
   const judged: Rules = { year: y, threshold: Math.round(rules.attendanceThreshold * 10000), thematicPerQuarter: rules.thematicPerQuarter };
-  return { cells: rows.map((r) => judge(r, months, quarters, judged)), months: months.length, threshold: rules.attendanceThreshold };
+  const totals: Totals = { regularHeld: 0, regularInWindow: 0, lowAttendance: 0, present: 0, expected: 0, thematicHeld: 0 };
+  const shortfalls: CellShortfall[] = [];
+  for (const row of rows) {
+    const slots = judge(row, months, quarters, judged, totals);
+    if (slots) shortfalls.push({ cellId: row.cell_id, slots });
+  }
+  const cells = rows.length;
+  return {
+    summary: {
+      cells,
+      months: months.length,
+      regularExpected: cells * months.length,
+      regularHeld: totals.regularHeld,
+      regularInWindow: totals.regularInWindow,
+      lowAttendance: totals.lowAttendance,
+      // The sums' quotient in double precision, then four decimals, as the statement's float division gave.
+      attendanceRate: totals.expected > 0 ? Math.round((totals.present / totals.expected) * 10000) / 10000 : null,
+      thematicExpected: cells * quarters.length,
+      thematicHeld: totals.thematicHeld,
+      cellsFallingShort: shortfalls.length,
+      attendanceThreshold: rules.attendanceThreshold,
+    },
+    shortfalls,
+  };
 }
 
 /** Per request (keyed by its loaders), per unit and period: the summary and the shortfalls page share one computation. */
-const perRequest = new WeakMap<object, Map<string, Promise<ComplianceSlots>>>();
+const perRequest = new WeakMap<object, Map<string, Promise<ComplianceFacts>>>();
 
-/** The judged slots of a unit's subtree for a period, computed once per request. */
-export function complianceSlots(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod, months: readonly number[], quarters: readonly number[]): Promise<ComplianceSlots> {
+/** A unit's compliance for a valid period (checkCompliance), computed once per request. */
+export function complianceFacts(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod, months: readonly number[], quarters: readonly number[]): Promise<ComplianceFacts> {
   let memo = perRequest.get(ctx.loaders);
   if (!memo) {
     memo = new Map();
     perRequest.set(ctx.loaders, memo);
   }
   const key = `${unit.id}|${period.year}|${period.month ?? ''}|${period.quarter ?? ''}`;
-  let slots = memo.get(key);
-  if (!slots) {
-    slots = loadSlots(ctx, unit, period, months, quarters);
-    memo.set(key, slots);
+  let facts = memo.get(key);
+  if (!facts) {
+    facts = loadFacts(ctx, unit, period, months, quarters);
+    memo.set(key, facts);
   }
-  return slots;
+  return facts;
 }

@@ -5,28 +5,9 @@ import type { RequestContext } from '../../request-context';
 import { validYear } from '../validate';
 import { todayInVietnam } from '../calendar';
 import { type PageWindow, resolveWindow } from '../pagination';
-import { complianceSlots, periodMonths, ShortfallReason, type CompliancePeriod, type SlotShortfall } from './compliance-slots';
+import { complianceFacts, periodMonths, type CellShortfall, type CompliancePeriod, type ComplianceFacts, type ComplianceSummary, type ShortfallReason } from './compliance-slots';
 
-export { ShortfallReason, type CompliancePeriod, type SlotShortfall } from './compliance-slots';
-
-export interface ComplianceSummary {
-  readonly cells: number;
-  readonly months: number;
-  readonly regularExpected: number;
-  readonly regularHeld: number;
-  readonly regularInWindow: number;
-  readonly lowAttendance: number;
-  readonly attendanceRate: number | null;
-  readonly thematicExpected: number;
-  readonly thematicHeld: number;
-  readonly cellsFallingShort: number;
-  readonly attendanceThreshold: number;
-}
-
-export interface CellShortfall {
-  readonly cellId: number;
-  readonly slots: SlotShortfall[];
-}
+export { ShortfallReason, type CellShortfall, type CompliancePeriod, type ComplianceSummary, type SlotShortfall } from './compliance-slots';
 
 function checkPeriod(period: CompliancePeriod): { months: number[]; quarters: number[] } {
   validYear(period.year, 'period.year');
@@ -50,46 +31,14 @@ export function checkCompliance(ctx: RequestContext, unit: OrgUnit, period: Comp
   return checkPeriod(period);
 }
 
-function slotsOf(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod): ReturnType<typeof complianceSlots> {
+function factsOf(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod): Promise<ComplianceFacts> {
   const { months, quarters } = checkCompliance(ctx, unit, period);
-  return complianceSlots(ctx, unit, period, months, quarters);
+  return complianceFacts(ctx, unit, period, months, quarters);
 }
 
 /** Counts and rates over every cell × month and cell × quarter of the subtree. */
 export async function complianceSummary(ctx: RequestContext, unit: OrgUnit, period: CompliancePeriod): Promise<ComplianceSummary> {
-  const { cells, months, threshold } = await slotsOf(ctx, unit, period);
-  const n = { regularExpected: 0, regularHeld: 0, regularInWindow: 0, lowAttendance: 0, present: 0, expected: 0, thematicExpected: 0, thematicHeld: 0, short: 0 };
-  for (const cell of cells) {
-    if (cell.short) n.short += 1;
-    for (const s of cell.slots) {
-      if (s.month === null) {
-        n.thematicExpected += 1;
-        if (s.held) n.thematicHeld += 1;
-        continue;
-      }
-      n.regularExpected += 1;
-      if (!s.held) continue;
-      n.regularHeld += 1;
-      if (s.inWindow) n.regularInWindow += 1;
-      if (s.reasons.includes(ShortfallReason.LOW_ATTENDANCE)) n.lowAttendance += 1;
-      n.present += s.present;
-      n.expected += s.expected;
-    }
-  }
-  return {
-    cells: cells.length,
-    months,
-    regularExpected: n.regularExpected,
-    regularHeld: n.regularHeld,
-    regularInWindow: n.regularInWindow,
-    lowAttendance: n.lowAttendance,
-    // The sums' quotient in double precision, then four decimals, as the statement's float division gave.
-    attendanceRate: n.expected > 0 ? Math.round((n.present / n.expected) * 10000) / 10000 : null,
-    thematicExpected: n.thematicExpected,
-    thematicHeld: n.thematicHeld,
-    cellsFallingShort: n.short,
-    attendanceThreshold: threshold,
-  };
+  return (await factsOf(ctx, unit, period)).summary;
 }
 
 /** Cells that fell short (optionally for given reasons), in Vietnamese name order, one page. */
@@ -100,15 +49,15 @@ export async function complianceShortfalls(
   reasons: readonly ShortfallReason[] | null,
   window: PageWindow,
 ): Promise<{ cells: CellShortfall[]; offset: number; hasNextPage: boolean; total: number }> {
-  const { cells } = await slotsOf(ctx, unit, period);
-  const wanted = reasons?.length ? new Set(reasons) : null;
-  const short: CellShortfall[] = [];
-  for (const cell of cells) {
-    if (!cell.short) continue;
-    const slots = cell.slots
-      .filter((s) => (wanted ? s.reasons.some((r) => wanted.has(r)) : s.reasons.length > 0))
-      .map(({ month, quarter, heldOn, attendanceRate, thematicHeld, reasons: why }) => ({ month, quarter, heldOn, attendanceRate, thematicHeld, reasons: why }));
-    if (slots.length > 0) short.push({ cellId: cell.cellId, slots });
+  const { shortfalls } = await factsOf(ctx, unit, period);
+  let short = shortfalls;
+  if (reasons?.length) {
+    const wanted = new Set(reasons);
+    short = [];
+    for (const cell of shortfalls) {
+      const slots = cell.slots.filter((s) => s.reasons.some((r) => wanted.has(r)));
+      if (slots.length > 0) short.push({ cellId: cell.cellId, slots });
+    }
   }
   const resolved = resolveWindow(window, short.length);
   const page = short.slice(resolved.offset, resolved.offset + resolved.limit);
