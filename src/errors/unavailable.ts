@@ -48,6 +48,8 @@ interface Inspectable {
   readonly message?: unknown;
   readonly cause?: unknown;
   readonly errors?: unknown;
+  /** graphql-js's wrapper of a thrown value that is no Error of its realm (NonErrorThrown). */
+  readonly thrownValue?: unknown;
   readonly [CUT_OFF]?: unknown;
 }
 
@@ -70,7 +72,7 @@ function classify(error: unknown, depth: number): Fault | null {
       if (found) return found;
     }
   }
-  return classify(e.cause, depth + 1);
+  return classify(e.cause, depth + 1) ?? classify(e.thrownValue, depth + 1);
 }
 
 /** The fault an error stands for, looked for on it and on the errors it wraps; null for anything else. */
