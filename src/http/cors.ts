@@ -35,10 +35,10 @@ export function originAllowed(config: Pick<Config, 'env' | 'corsOrigins'>, origi
  * Access-Control-Allow-Origin (their own origin, with `Vary: Origin`); any other origin's preflight
  * is answered without it, and the browser stops there. Credentials are the Authorization or
  * X-Api-Key header, never cookies: no Access-Control-Allow-Credentials, so a page must not send
- * `credentials: 'include'` (docs/clients.md). Requests without an Origin header (servers, curl) are untouched.
+ * `credentials: 'include'` (docs/clients.md). Requests without an Origin header (servers, curl) get no CORS headers.
  */
 export function corsMiddleware(config: Pick<Config, 'env' | 'corsOrigins'>): RequestHandler {
-  return cors({
+  const handler = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && originAllowed(config, origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: CORS_REQUEST_HEADERS,
@@ -47,4 +47,9 @@ export function corsMiddleware(config: Pick<Config, 'env' | 'corsOrigins'>): Req
     maxAge: CORS_MAX_AGE_SECONDS,
     optionsSuccessStatus: 204,
   });
+  return (req, res, next) => {
+    // On every answer, not only allowed ones: a cache (/openapi.json may be kept) must not hand an answer without the header to a listed page.
+    res.vary('Origin');
+    handler(req, res, next);
+  };
 }

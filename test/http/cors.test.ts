@@ -97,9 +97,11 @@ test('an origin not listed gets no Access-Control-Allow-Origin: the browser stop
 });
 
 test('a request without Origin (a server, curl) carries no CORS headers', async () => {
-  const response = await fetch(`${server.url}/healthz`);
+  const response = await fetch(`${server.url}/openapi.json`);
   expect(response.status).toBe(200);
   expect(corsHeaders(response).allowOrigin).toBeNull();
+  // A cache keeping this answer must not give it to a listed page.
+  expect(response.headers.get('vary')).toMatch(/Origin/);
 });
 
 describe('localhost pages', () => {
