@@ -90,7 +90,7 @@ async function listen(config: Config, logger: Logger, orm: Orm, database: Databa
     plugins: [
       // Its own force-close comes after ours (stop() below): sockets of cut-off requests first get their answer.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs + CUT_OFF_ANSWER_MS + 500 }),
-      faultStatusPlugin(),
+      faultStatusPlugin(logger),
       ...(options.plugins ?? []),
     ],
   });

@@ -50,6 +50,8 @@ interface Inspectable {
   readonly errors?: unknown;
   /** graphql-js's wrapper of a thrown value that is no Error of its realm (NonErrorThrown). */
   readonly thrownValue?: unknown;
+  /** A GraphQLError's wrapped error. */
+  readonly originalError?: unknown;
   readonly [CUT_OFF]?: unknown;
 }
 
@@ -72,7 +74,7 @@ function classify(error: unknown, depth: number): Fault | null {
       if (found) return found;
     }
   }
-  return classify(e.cause, depth + 1) ?? classify(e.thrownValue, depth + 1);
+  return classify(e.cause, depth + 1) ?? classify(e.thrownValue, depth + 1) ?? classify(e.originalError, depth + 1);
 }
 
 /** The fault an error stands for, looked for on it and on the errors it wraps; null for anything else. */

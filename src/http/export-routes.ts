@@ -23,7 +23,10 @@ const STATUS: Record<string, number> = {
 /** Errors answer in the GraphQL shape and codes, so clients handle both doors alike. */
 function sendError(res: Response, logger: Logger, error: unknown): void {
   // The database out of reach (or the server stopping): 503, retryable, Retry-After, as on /graphql.
-  if (sendFault(res, error)) return;
+  if (sendFault(res, error)) {
+    logger.warn({ err: error, requestId: res.locals.requestId }, 'export answered 503');
+    return;
+  }
   let code: string = ErrorCode.INTERNAL_SERVER_ERROR;
   let message = 'Internal server error';
   let extensions: Record<string, unknown> = {};

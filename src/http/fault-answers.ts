@@ -16,8 +16,13 @@ import type { ServerContext } from '../graphql-server';
 const FAULTS: ReadonlySet<unknown> = new Set([ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.TIMEOUT]);
 
 /** A GraphQL response with a fault among its errors is a 503 (it was a 200 or a 500), with Retry-After. */
-export function faultStatusPlugin(): ApolloServerPlugin<ServerContext> {
+export function faultStatusPlugin(logger: Logger): ApolloServerPlugin<ServerContext> {
   return {
+    async contextCreationDidFail({ error }) {
+      // Answered 503 by contextFault; no request context (nor its logger) exists yet.
+      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      if (FAULTS.has(code)) logger.warn({ code, err: error.cause ?? error }, 'request answered 503 (context)');
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue: ctx }) {
@@ -41,7 +46,8 @@ export function contextFault(error: unknown): unknown {
   const fault = faultOf(error);
   if (!fault) return error;
   return new GraphQLError(faultMessage(fault), {
-    originalError: error instanceof Error ? error : undefined,
+    // An Error of another realm (tests run in a vm) is an Error all the same.
+    originalError: typeof error === 'object' && error !== null ? (error as Error) : undefined,
     extensions: { ...faultExtensions(fault), http: { status: 503, headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) } },
   });
 }
