@@ -32,45 +32,74 @@ function byId<T extends { id: number }>(ids: readonly number[], rows: readonly T
   return ids.map((id) => map.get(id) ?? null);
 }
 
+/** A value made on first use: most requests use two or three of a request's loaders. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 export function createLoaders(em: EntityManager, viewer: Viewer): Loaders {
   const keyedLoaders = new Map<string, DataLoader<unknown, unknown>>();
-  return {
-    orgUnitById: new DataLoader(async (ids) =>
+  const made: { readonly [K in Exclude<keyof Loaders, 'keyed'>]: () => Loaders[K] } = {
+    orgUnitById: once(() => new DataLoader(async (ids) =>
       byId(ids, await em.find(OrgUnit, { id: { $in: [...ids] }, ...scopeFilter(viewer.scope(Permission.TREE_READ), 'path') })),
-    ),
-    memberById: new DataLoader(async (ids) => {
+    )),
+    memberById: once(() => new DataLoader(async (ids) => {
       const found = await em.find(Member, { id: { $in: [...ids] }, ...memberReadFilter(viewer) });
       const missing = ids.filter((id) => !found.some((m) => m.id === id));
       return byId(ids, missing.length === 0 ? found : [...found, ...(await attachedInScope(em, viewer, missing))]);
-    }),
-    orgUnitViewById: new DataLoader(async (ids) => {
+    })),
+    orgUnitViewById: once(() => new DataLoader(async (ids) => {
       const scope = scopeSql(viewer.scope(Permission.TREE_READ), 't.path');
       return byId(ids, await rowsById(em, OrgUnit, 'org_unit', ids, scope));
-    }),
-    memberViewById: new DataLoader(async (ids) => {
+    })),
+    memberViewById: once(() => new DataLoader(async (ids) => {
       const found = await rowsById(em, Member, 'member', ids, memberReadSql(viewer));
       const missing = ids.filter((id) => !found.some((m) => m.id === id));
       if (missing.length === 0) return byId(ids, found);
       const attached = await attachedIdsInScope(em, viewer, missing);
       return byId(ids, attached.length === 0 ? found : [...found, ...(await rowsById(em, Member, 'member', attached, { sql: 'true', params: [] }))]);
-    }),
-    memberCountByPath: new DataLoader(async (paths) => {
+    })),
+    memberCountByPath: once(() => new DataLoader(async (paths) => {
       const sql =
         // Current members only: those who left the party keep their last cell but are not counted.
         `select k.ord, (select count(*) from member m where ${inSubtreeSql('m.unit_path', 'k.path')} and m.status in ('PROBATIONARY', 'OFFICIAL'))::int as n ` +
         "from unnest(string_to_array(?, ',')::text[]) with ordinality as k(path, ord) order by k.ord";
       const rows = await em.getConnection().execute<{ n: number }[]>(sql, [paths.join(',')], 'all');
       return rows.map((r) => Number(r.n));
-    }),
-    positionsByMember: new DataLoader(async (memberIds) => {
+    })),
+    positionsByMember: once(() => new DataLoader(async (memberIds) => {
       const rows = await em.find(
         MemberPosition,
         { member: { $in: [...memberIds] }, ...positionReadFilter(viewer) },
         { orderBy: { startedOn: 'asc', id: 'asc' } },
       );
       return memberIds.map((id) => rows.filter((p) => p.member.id === id));
-    }),
-    pages: new PageLoaders(em),
+    })),
+    pages: once(() => new PageLoaders(em)),
+  };
+  return {
+    get orgUnitById() {
+      return made.orgUnitById();
+    },
+    get memberById() {
+      return made.memberById();
+    },
+    get orgUnitViewById() {
+      return made.orgUnitViewById();
+    },
+    get memberViewById() {
+      return made.memberViewById();
+    },
+    get memberCountByPath() {
+      return made.memberCountByPath();
+    },
+    get positionsByMember() {
+      return made.positionsByMember();
+    },
+    get pages() {
+      return made.pages();
+    },
     keyed<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
       let loader = keyedLoaders.get(name) as DataLoader<K, V> | undefined;
       if (!loader) {
