@@ -11,9 +11,10 @@ test('a token verified once is accepted again, only with its own secret', () => 
 });
 
 test('a remembered token stops being accepted when it expires', async () => {
-  const { token } = signAccessToken(8, SECRET, 1);
+  // Expiry has whole seconds: 2 s is surely still valid at once and surely past after 3.1 s.
+  const { token } = signAccessToken(8, SECRET, 2);
   expect(verifyAccessToken(token, SECRET)).toMatchObject({ accountId: 8 });
-  await new Promise((resolve) => setTimeout(resolve, 2100));
+  await new Promise((resolve) => setTimeout(resolve, 3100));
   expect(verifyAccessToken(token, SECRET)).toBeNull();
 });
 
