@@ -117,3 +117,23 @@ test(`crossed merges, A into B while B into A (${ROUNDS} rounds): one succeeds, 
     expect(rows.map((r) => r.status).sort()).toEqual(['ACTIVE', 'DISSOLVED']);
   }
 });
+
+test(`a merge of A into B racing an admission into A (${ROUNDS} rounds): the new member ends in B or is refused, never in a dissolved A`, async () => {
+  const seen: Record<string, number> = {};
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const a = await freshCell();
+    const b = await freshCell();
+    const admit = { input: { unitId: a.id, fullName: `Đảng Viên Kết Nạp ${round}`, gender: 'FEMALE', ethnicity: 'Kinh', admissionDate: '2020-01-06', officialDate: '2021-01-06' } };
+    const [merge, create] = await pair(['admin:national', MERGE, mergeInto(a, b)], ['admin:national', CREATE_MEMBER, admit]);
+    tally(seen, `merge ${merge.code ?? 'ok'} / create ${create.code ?? 'ok'}`);
+    expect(merge.ok).toBe(true);
+    // Second after the merge, the admission is refused as it would be: the cell is dissolved.
+    if (!create.ok) expect([create.code, create.field]).toEqual(['BAD_USER_INPUT', 'input.unitId']);
+    const [{ n }] = await app.sql<{ n: number }>(
+      "select count(*)::int as n from member m join org_unit u on u.id = m.unit_id where u.id = ? and m.status in ('PROBATIONARY', 'OFFICIAL')",
+      [a.dbId],
+    );
+    expect({ round, membersLeftInDissolvedA: n }).toEqual({ round, membersLeftInDissolvedA: 0 });
+  }
+  expect(Object.keys(seen).length).toBeGreaterThan(0);
+}, 300_000);

@@ -6,6 +6,7 @@ import { isCellKind, OrgUnitStatus } from '../../entities/org-unit-enums';
 import { OrgUnit } from '../../entities/org-unit';
 import { badInput, forbidden, staleVersion } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
+import { lockUnits } from '../tree/unit-locks';
 import { audit } from '../audit';
 import { addYears } from '../calendar';
 import { getOrgUnit } from '../tree/org-unit-queries';
@@ -133,6 +134,11 @@ export async function createMember(ctx: RequestContext, input: CreateMemberInput
 
   return flushOrExplain(() =>
     ctx.em.transactional(async (em) => {
+      // The cell, locked as a transfer locks it (decisions.md §40): a merge or split of it waits for
+      // this admission and moves the new member along, or has already dissolved it.
+      await lockUnits(em, [unit.id], 'share');
+      const [current] = await em.getConnection().execute<Array<{ status: string }>>('select status from org_unit where id = ?', [unit.id], 'all', em.getTransactionContext());
+      if (current?.status !== OrgUnitStatus.ACTIVE) throw badInput('input.unitId', 'the cell is dissolved');
       const member = em.create(Member, {
         ...fields,
         admissionDate: admitted.admissionDate,
