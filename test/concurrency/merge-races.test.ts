@@ -5,6 +5,7 @@ import { MERGE } from '../restructuring/support';
 import type { AccountName } from '../support/fixture';
 import { createTestApp, type GqlResult, type TestApp } from '../support/test-app';
 import { ok } from '../validation/support';
+import { ASSIGN } from '../members/position-support';
 
 /**
  * Restructurings under concurrency (issue #16 item 1, decisions.md §40): each racing pair runs
@@ -136,4 +137,21 @@ test(`a merge of A into B racing an admission into A (${ROUNDS} rounds): the new
     expect({ round, membersLeftInDissolvedA: n }).toEqual({ round, membersLeftInDissolvedA: 0 });
   }
   expect(Object.keys(seen).length).toBeGreaterThan(0);
+}, 300_000);
+
+test(`a merge of A into B racing a post assigned in A (${ROUNDS} rounds): no open post is left in a dissolved A`, async () => {
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const a = await freshCell();
+    const b = await freshCell();
+    const member = ok(await app.run('admin:national', CREATE_MEMBER, {
+      input: { unitId: a.id, fullName: `Bí Thư Đua ${round}`, gender: 'MALE', ethnicity: 'Kinh', admissionDate: '2020-01-06', officialDate: '2021-01-06' },
+    })).createMember;
+    const post = { input: { memberId: member.id, unitId: a.id, position: 'SECRETARY', startedOn: ON, decisionRef: `15-QĐ/${round}` } };
+    const [merge, assign] = await pair(['admin:national', MERGE, mergeInto(a, b)], ['admin:national', ASSIGN, post]);
+    expect(merge.ok).toBe(true);
+    // Second after the merge: the unit is dissolved (or the member is no longer of it).
+    if (!assign.ok) expect(assign.code).toBe('BAD_USER_INPUT');
+    const [{ n }] = await app.sql<{ n: number }>('select count(*)::int as n from member_position where unit_id = ? and ended_on is null', [a.dbId]);
+    expect({ round, openPostsInDissolvedA: n }).toEqual({ round, openPostsInDissolvedA: 0 });
+  }
 }, 300_000);

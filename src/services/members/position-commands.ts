@@ -11,6 +11,7 @@ import { OrgUnitStatus } from '../../entities/org-unit-enums';
 import { positionFitsUnit, SINGLE_HOLDER_POSITIONS } from '../../entities/position-rules';
 import { badInput, conflict, forbidden, notFound, staleVersion } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
+import { lockUnits } from '../tree/unit-locks';
 import { audit } from '../audit';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { decisionRef, eventDate } from './lifecycle-guard';
@@ -82,6 +83,10 @@ export async function assignPosition(ctx: RequestContext, input: AssignPositionI
   const ref = decisionRef(input.decisionRef, 'input.decisionRef', true);
   try {
     return await ctx.em.transactional(async (em) => {
+      // The unit first, FOR SHARE and checked again (units before members, as a merge locks them: decisions.md §40).
+      await lockUnits(em, [unit.id], 'share');
+      const [current] = await em.getConnection().execute<Array<{ status: string }>>('select status from org_unit where id = ?', [unit.id], 'all', em.getTransactionContext());
+      if (current?.status !== OrgUnitStatus.ACTIVE) throw badInput('input.unitId', 'the unit is dissolved');
       // Position writes of one member wait for each other and for the member's lifecycle events.
       const member = await em.findOneOrFail(Member, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!member.unitPath.startsWith(unit.path)) throw badInput('input.unitId', "must be the member's cell or a unit above it");
