@@ -4,14 +4,15 @@ import { Permission } from '../../auth/permission';
 import { scopeSql } from '../../auth/scope-sql';
 import { contextOn } from '../../context-factory';
 import { Member } from '../../entities/member';
-import { Gender, GeneralEducation, MemberStatus, PoliticalTheory, ProfessionalQualification } from '../../entities/member-enums';
+import { Gender, GeneralEducation, PoliticalTheory, ProfessionalQualification } from '../../entities/member-enums';
 import { OrgUnit } from '../../entities/org-unit';
 import { isCellKind, OrgUnitStatus } from '../../entities/org-unit-enums';
 import { AppError, badInput, conflict, forbidden } from '../../errors/app-error';
 import type { RequestContext } from '../../request-context';
+import { lockUnits } from '../tree/unit-locks';
 import { audit } from '../audit';
-import { admission, recordAdmission } from '../members/admission';
-import { clean, memberSnapshot, updateMember, type CreateMemberInput } from '../members/member-commands';
+import { admission } from '../members/admission';
+import { admitMember, clean, memberSnapshot, updateMember, type CreateMemberInput } from '../members/member-commands';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { enumValue, fieldProblems, importRejected, problemOf, readCsv, refuseBeforeApplying, type CsvRow, type ImportCounts, type ImportProblem } from './csv-table';
 import { MEMBER_FIELD_CHECKS } from './field-checks';
@@ -59,6 +60,8 @@ async function lookups(tx: RequestContext, rootPath: string, rows: readonly CsvR
   for (const u of await sql<{ id: number; code: string }>('select id, code from org_unit where code = any(?::text[]) and path like ? order by id', [codes, `${rootPath}%`])) {
     unitsByCode.set(u.code, [...(unitsByCode.get(u.code) ?? []), u.id]);
   }
+  // The file's cells, locked as createMember locks its cell (decisions.md §40) before their status is read.
+  await lockUnits(em, [...unitsByCode.values()].flat(), 'share');
   const scope = scopeSql(tx.viewer.scope(Permission.MEMBERS_WRITE), 'unit_path');
   const writableIds = await sql<{ id: number }>(`select id from member where party_card_number = any(?::text[]) and ${scope.sql}`, [cards, ...scope.params]);
   const writable = writableIds.length === 0 ? [] : await em.find(Member, { id: { $in: writableIds.map((r) => r.id) } });
@@ -115,19 +118,7 @@ async function createAll(ctx: RequestContext, em: EntityManager, plans: Readonly
   if (plans.length === 0) return;
   const created: Array<{ member: Member; unit: OrgUnit }> = [];
   for (const { unit, input } of plans) {
-    const admitted = admission(input);
-    const fields = clean(input, admitted.admissionDate);
-    const member = em.create(Member, {
-      ...fields,
-      admissionDate: admitted.admissionDate,
-      officialDate: admitted.officialDate,
-      status: admitted.officialDate === null ? MemberStatus.PROBATIONARY : MemberStatus.OFFICIAL,
-      provinceId: unit.provinceId,
-      unit: em.getReference(OrgUnit, unit.id),
-      unitPath: unit.path,
-    });
-    recordAdmission(ctx, em, member, { id: unit.id, path: unit.path, provinceId: unit.provinceId }, admitted);
-    created.push({ member, unit });
+    created.push({ member: admitMember(ctx, em, input, unit), unit });
   }
   await em.flush();
   for (const { member, unit } of created) {

@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Permission } from '../../auth/permission';
 import { Member } from '../../entities/member';
 import { Gender, GeneralEducation, MemberStatus, PoliticalTheory, ProfessionalQualification } from '../../entities/member-enums';
@@ -123,6 +124,22 @@ async function flushOrExplain(work: () => Promise<Member>): Promise<Member> {
   }
 }
 
+/** A new member of `unit` with its admission history, persisted at the next flush: createMember's and the import's one way. */
+export function admitMember(ctx: RequestContext, em: EntityManager, input: CreateMemberInput, unit: Pick<OrgUnit, 'id' | 'path' | 'provinceId'>): Member {
+  const admitted = admission(input);
+  const member = em.create(Member, {
+    ...clean(input, admitted.admissionDate),
+    admissionDate: admitted.admissionDate,
+    officialDate: admitted.officialDate,
+    status: admitted.officialDate === null ? MemberStatus.PROBATIONARY : MemberStatus.OFFICIAL,
+    provinceId: unit.provinceId,
+    unit: em.getReference(OrgUnit, unit.id),
+    unitPath: unit.path,
+  });
+  recordAdmission(ctx, em, member, { id: unit.id, path: unit.path, provinceId: unit.provinceId }, admitted);
+  return member;
+}
+
 export async function createMember(ctx: RequestContext, input: CreateMemberInput): Promise<Member> {
   const unit = await getOrgUnit(ctx, input.unitId);
   if (!ctx.viewer.can(Permission.MEMBERS_WRITE, unit.path)) throw forbidden('You may not manage members here');
@@ -139,16 +156,7 @@ export async function createMember(ctx: RequestContext, input: CreateMemberInput
       await lockUnits(em, [unit.id], 'share');
       const [current] = await em.getConnection().execute<Array<{ status: string }>>('select status from org_unit where id = ?', [unit.id], 'all', em.getTransactionContext());
       if (current?.status !== OrgUnitStatus.ACTIVE) throw badInput('input.unitId', 'the cell is dissolved');
-      const member = em.create(Member, {
-        ...fields,
-        admissionDate: admitted.admissionDate,
-        officialDate: admitted.officialDate,
-        status: admitted.officialDate === null ? MemberStatus.PROBATIONARY : MemberStatus.OFFICIAL,
-        provinceId: unit.provinceId,
-        unit: em.getReference(OrgUnit, unit.id),
-        unitPath: unit.path,
-      });
-      recordAdmission(ctx, em, member, { id: unit.id, path: unit.path, provinceId: unit.provinceId }, admitted);
+      const member = admitMember(ctx, em, input, unit);
       await em.flush();
       audit(ctx, em, 'createMember', { type: 'Member', id: member.id, provinceId: unit.provinceId, unitPath: unit.path }, null, memberSnapshot(member));
       return member;
