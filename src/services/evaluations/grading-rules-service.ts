@@ -4,12 +4,13 @@ import { GradingRules } from '../../entities/grading-rules';
 import { badInput, forbidden, staleVersion } from '../../errors/app-error';
 import { uniqueOr } from '../../errors/unique-violation';
 import type { RequestContext } from '../../request-context';
+import { lockGroups } from '../../db/advisory-lock';
 import { audit } from '../audit';
 import { getProvince } from '../meetings/meeting-rules-service';
 
 /** The grading constraints in force for a province: its own row, else the default (province null). */
-export async function gradingRulesFor(em: EntityManager, provinceId: number): Promise<GradingRules> {
-  const rows = await em.find(GradingRules, { $or: [{ provinceId }, { provinceId: null }] });
+export async function gradingRulesFor(em: EntityManager, provinceId: number, refresh = false): Promise<GradingRules> {
+  const rows = await em.find(GradingRules, { $or: [{ provinceId }, { provinceId: null }] }, { refresh });
   const rules = rows.find((r) => r.provinceId === provinceId) ?? rows.find((r) => r.provinceId === null || r.provinceId === undefined);
   if (!rules) throw new Error('No default grading rules: the evaluations migration seeds them');
   rules.excellentMaxShareOfGood = rules.excellentMaxShareOfGood === null || rules.excellentMaxShareOfGood === undefined ? null : Number(rules.excellentMaxShareOfGood);
@@ -38,9 +39,14 @@ export async function updateGradingRules(ctx: RequestContext, input: GradingRule
   const current = await gradingRulesFor(ctx.em, province.id);
   if (current.version !== input.version) throw staleVersion(input.version, current.version);
   const before = snapshot(current);
-  // Two first changes of a province's rules racing to create its row: grading_rules_province_uq
-  // keeps one, and the other answers as it would one after the other, a stale version.
+  // Changes of one province's rules queue on its lock and check again what they read: the first
+  // change creates the province's own row, whose version starts again, so a racing first change
+  // that read the national row could otherwise pass the version check against the new row. The
+  // unique index stays the last line (grading_rules_province_uq).
   return uniqueOr(() => ctx.em.transactional(async (em) => {
+    await lockGroups(em, [`grading-rules:${province.id}`]);
+    const now = await gradingRulesFor(em, province.id, true);
+    if (now.id !== current.id || now.version !== input.version) throw staleVersion(input.version, now.id === current.id ? now.version : input.version + 1);
     const fields = { excellentMaxShareOfGood: cap, excellentRequiresNoWeakMonth: input.excellentRequiresNoWeakMonth };
     let rules: GradingRules;
     if (current.provinceId === province.id) {
