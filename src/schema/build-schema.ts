@@ -5,8 +5,9 @@ import './evaluation-enums';
 import './member-lifecycle-enums';
 import './statistics-enums';
 import { isObjectType, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
+import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../resolvers';
+import { plainFieldsByType } from './plain-fields';
 import { AccountType, ApiKeyType, RoleAssignmentType } from './types/account-types';
 import { MeetingTaskType, MeetingType, ThematicPlanType } from './types/meeting-types';
 import { MemberTransferType } from './types/member-history-types';
@@ -33,32 +34,19 @@ export function buildGraphQLSchema(): GraphQLSchema {
   return cached;
 }
 
-/** The parts of type-graphql's metadata read here (its storage is typed as internal). */
-interface FieldsMetadata {
-  readonly objectTypes: ReadonlyArray<{
-    readonly name: string;
-    readonly target: object;
-    readonly fields?: ReadonlyArray<{ readonly name: string; readonly schemaName: string; readonly middlewares?: readonly unknown[]; readonly roles?: readonly unknown[] }>;
-  }>;
-  readonly fieldResolvers: ReadonlyArray<{ readonly schemaName: string; readonly getObjectType?: () => unknown }>;
-}
-
 /**
  * A field type-graphql resolves by reading the property of its own name, with no middleware, gets
  * graphql-js's default resolver instead of type-graphql's wrapper (a closure, an object and a
  * middleware pass per field and row): the same value, at a fraction of the cost on list pages.
  */
 function withPlainPropertiesRead(schema: GraphQLSchema): GraphQLSchema {
-  const storage = getMetadataStorage() as unknown as FieldsMetadata;
-  for (const type of storage.objectTypes) {
-    const graphqlType = schema.getType(type.name);
-    if (!isObjectType(graphqlType)) continue;
-    const fields = graphqlType.getFields();
-    const resolved = new Set(storage.fieldResolvers.filter((r) => r.getObjectType?.() === type.target).map((r) => r.schemaName));
-    for (const field of type.fields ?? []) {
-      if (resolved.has(field.schemaName) || field.name !== field.schemaName || (field.middlewares?.length ?? 0) > 0 || (field.roles?.length ?? 0) > 0) continue;
-      const graphqlField = fields[field.schemaName];
-      if (graphqlField !== undefined) graphqlField.resolve = undefined;
+  for (const [typeName, plain] of plainFieldsByType()) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) continue;
+    const fields = type.getFields();
+    for (const name of plain) {
+      const field = fields[name];
+      if (field !== undefined) field.resolve = undefined;
     }
   }
   return schema;

@@ -1,34 +1,10 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata } from '@mikro-orm/core';
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from '../request-context';
-
-/** The parts of type-graphql's metadata read here (its storage is typed as internal). */
-interface TypeMetadata {
-  readonly objectTypes: ReadonlyArray<{ readonly name: string; readonly target: object; readonly fields?: ReadonlyArray<{ readonly schemaName: string }> }>;
-  readonly fieldResolvers: ReadonlyArray<{ readonly schemaName: string; readonly getObjectType?: () => unknown }>;
-}
+import { plainFields } from './plain-fields';
 
 /** Fields with a resolver of their own that only need the row's id (every type's global `id`). */
 const ID_ONLY_RESOLVERS = new Set(['id']);
-
-const plainFieldsByType = new Map<string, ReadonlySet<string>>();
-
-/**
- * The fields of a GraphQL object type that type-graphql resolves by reading the property of the
- * same name (no field resolver): their value is that one column.
- */
-function plainFields(typeName: string): ReadonlySet<string> {
-  let plain = plainFieldsByType.get(typeName);
-  if (plain === undefined) {
-    const storage = getMetadataStorage() as unknown as TypeMetadata;
-    const type = storage.objectTypes.find((t) => t.name === typeName);
-    const resolved = new Set(storage.fieldResolvers.filter((r) => type !== undefined && r.getObjectType?.() === type.target).map((r) => r.schemaName));
-    plain = new Set((type?.fields ?? []).map((f) => f.schemaName).filter((name) => !resolved.has(name)));
-    plainFieldsByType.set(typeName, plain);
-  }
-  return plain;
-}
 
 /** What a connection field selects: the field names on its nodes (`edges { node }`, `nodes`), fragments included, and whether `totalCount`. */
 function connectionSelection(info: GraphQLResolveInfo): { nodeFields: Set<string>; totalCount: boolean } {
