@@ -12,7 +12,7 @@ import type { RequestContext } from '../../request-context';
 import { lockUnits } from '../tree/unit-locks';
 import { audit } from '../audit';
 import { admission } from '../members/admission';
-import { admitMember, clean, memberSnapshot, updateMember, type CreateMemberInput } from '../members/member-commands';
+import { admitMember, clean, memberSnapshot, updateMember, type CheckedAdmission, type CreateMemberInput } from '../members/member-commands';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { enumValue, fieldProblems, importRejected, problemOf, readCsv, refuseBeforeApplying, type CsvRow, type ImportCounts, type ImportProblem } from './csv-table';
 import { MEMBER_FIELD_CHECKS } from './field-checks';
@@ -35,7 +35,7 @@ type RowEnums = { gender: Gender | null; generalEducation: GeneralEducation | nu
 
 /** What a row of the file does, once checked. */
 type Plan =
-  | { readonly kind: 'create'; readonly row: CsvRow; readonly unit: OrgUnit; readonly input: CreateMemberInput }
+  | { readonly kind: 'create'; readonly row: CsvRow; readonly unit: OrgUnit; readonly checked: CheckedAdmission }
   | { readonly kind: 'update'; readonly row: CsvRow; readonly id: number; readonly version: number; readonly fields: Omit<CreateMemberInput, 'unitId' | 'partyCardNumber' | 'admissionDate' | 'officialDate'> }
   | { readonly kind: 'unchanged'; readonly row: CsvRow };
 
@@ -98,7 +98,7 @@ async function planRow(tx: RequestContext, row: CsvRow, e: RowEnums | undefined,
     const admitted = admission(input);
     const cleaned = clean(input, admitted.admissionDate);
     if (cleaned.partyCardNumber !== null && found.takenCards.has(cleaned.partyCardNumber)) throw badInput('input.partyCardNumber', 'is already used by another member');
-    return { kind: 'create', row, unit, input };
+    return { kind: 'create', row, unit, checked: { fields: cleaned, admitted } };
   }
   if (existing.unit.id !== ids[0]) throw badInput('input.cellCode', 'the member belongs to another cell: record a transfer instead');
   if (existing.admissionDate !== v.admissionDate) throw badInput('input.admissionDate', `differs from the recorded ${existing.admissionDate}: lifecycle dates change through their own operations`);
@@ -117,8 +117,8 @@ async function planRow(tx: RequestContext, row: CsvRow, e: RowEnums | undefined,
 async function createAll(ctx: RequestContext, em: EntityManager, plans: ReadonlyArray<Extract<Plan, { kind: 'create' }>>): Promise<void> {
   if (plans.length === 0) return;
   const created: Array<{ member: Member; unit: OrgUnit }> = [];
-  for (const { unit, input } of plans) {
-    created.push({ member: admitMember(ctx, em, input, unit), unit });
+  for (const { unit, checked } of plans) {
+    created.push({ member: admitMember(ctx, em, checked, unit), unit });
   }
   await em.flush();
   for (const { member, unit } of created) {

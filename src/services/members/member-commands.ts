@@ -13,7 +13,7 @@ import { addYears } from '../calendar';
 import { getOrgUnit } from '../tree/org-unit-queries';
 import { personSortKey, searchKey } from '../tree/vietnamese-text';
 import { matching, notInFuture, optionalText, requiredText } from '../validate';
-import { admission, recordAdmission, type AdmissionInput } from './admission';
+import { admission, recordAdmission, type Admission, type AdmissionInput } from './admission';
 import { getMember } from './member-queries';
 
 /** The member fields of domain.md §2 that a record holds directly; status, cell and dates follow from the events. */
@@ -42,7 +42,7 @@ export type UpdateMemberInput = Partial<MemberFields> & { readonly id: number; r
 /** Minimum age at admission (Party Charter: 18). */
 const MIN_ADMISSION_AGE = 18;
 
-type CleanFields = {
+export type CleanFields = {
   fullName: string;
   nameSearch: string;
   nameSortKey: string;
@@ -124,11 +124,16 @@ async function flushOrExplain(work: () => Promise<Member>): Promise<Member> {
   }
 }
 
+/** A checked new member: its cleaned fields and its admission dates. */
+export interface CheckedAdmission {
+  readonly fields: CleanFields;
+  readonly admitted: Admission;
+}
+
 /** A new member of `unit` with its admission history, persisted at the next flush: createMember's and the import's one way. */
-export function admitMember(ctx: RequestContext, em: EntityManager, input: CreateMemberInput, unit: Pick<OrgUnit, 'id' | 'path' | 'provinceId'>): Member {
-  const admitted = admission(input);
+export function admitMember(ctx: RequestContext, em: EntityManager, { fields, admitted }: CheckedAdmission, unit: Pick<OrgUnit, 'id' | 'path' | 'provinceId'>): Member {
   const member = em.create(Member, {
-    ...clean(input, admitted.admissionDate),
+    ...fields,
     admissionDate: admitted.admissionDate,
     officialDate: admitted.officialDate,
     status: admitted.officialDate === null ? MemberStatus.PROBATIONARY : MemberStatus.OFFICIAL,
@@ -156,7 +161,7 @@ export async function createMember(ctx: RequestContext, input: CreateMemberInput
       await lockUnits(em, [unit.id], 'share');
       const [current] = await em.getConnection().execute<Array<{ status: string }>>('select status from org_unit where id = ?', [unit.id], 'all', em.getTransactionContext());
       if (current?.status !== OrgUnitStatus.ACTIVE) throw badInput('input.unitId', 'the cell is dissolved');
-      const member = admitMember(ctx, em, input, unit);
+      const member = admitMember(ctx, em, { fields, admitted }, unit);
       await em.flush();
       audit(ctx, em, 'createMember', { type: 'Member', id: member.id, provinceId: unit.provinceId, unitPath: unit.path }, null, memberSnapshot(member));
       return member;
